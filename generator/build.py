@@ -1,0 +1,91 @@
+"""The pipeline, as a library: read → validate → aggregate → derive → compose → write.
+
+Nothing is written until every workbook has been read and checked; with any error (or, when
+strict, any warning) nothing is written at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.derive import derive
+from generator.document.compose import compose
+from generator.document.model import Document
+from generator.formats import FormatSpec, format_for_year
+from generator.outputs import OutputSet, safe_filename
+from generator.problems import Problems
+from generator.read.inputs import list_inputs
+from generator.read.unit import UnitData, read_unit
+from generator.validate import validate_units
+from generator.writers.text import render_text
+
+
+@dataclass
+class Checked:
+    """The outcome of reading and validating an inputs folder."""
+
+    spec: FormatSpec
+    year: int
+    units: list[UnitData]
+    problems: Problems
+
+
+@dataclass
+class Built:
+    """The outcome of a build: the check, the report document and the files written."""
+
+    checked: Checked
+    document: Document | None = None
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def problems(self) -> Problems:
+        return self.checked.problems
+
+
+def check_inputs(year: int, inputs: Path) -> Checked:
+    """Read and validate every workbook in the folder for this year's format."""
+    spec = format_for_year(year)
+    found = list_inputs(inputs)
+    problems = Problems()
+    problems.extend(found.problems)
+    units: list[UnitData] = []
+    for path in found.files:
+        reading = read_unit(path, spec)
+        problems.extend(reading.problems)
+        if reading.unit is not None:
+            units.append(reading.unit)
+    problems.extend(validate_units(units, spec, year))
+    return Checked(spec, year, units, problems)
+
+
+def report_document(
+    units: Sequence[UnitData], body: UnitData, spec: FormatSpec, year: int
+) -> Document:
+    """The report on these units, with `body` as the reporting unit."""
+    data = derive(units, body, spec, year)
+    return compose(spec.folder, spec.template, data.context, {})
+
+
+def build(year: int, inputs: Path, out: Path, *, strict: bool = False) -> Built:
+    """Check the inputs and, when nothing blocks, write the report into `out`."""
+    checked = check_inputs(year, inputs)
+    result = Built(checked)
+    if checked.problems.blocking(strict):
+        return result
+    body = next(u for u in checked.units if u.level == checked.spec.body_level)
+    document = report_document(checked.units, body, checked.spec, year)
+    result.document = document
+    stem = safe_filename(document.title)
+    with OutputSet(out) as outputs:
+        write_text(outputs, f"{stem}.txt", document)
+        result.written = outputs.commit()
+    return result
+
+
+def write_text(outputs: OutputSet, name: str, document: Document) -> None:
+    """The text report: UTF-8 with a byte-order mark and CRLF line ends, as Windows tools expect."""
+    text = render_text(document).replace("\n", "\r\n")
+    outputs.write_bytes(name, text.encode("utf-8-sig"))

@@ -1,0 +1,40 @@
+"""Report formats: one folder under templates/ each, chosen by the report year."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from generator.formats.spec import FormatSpec, load_format
+
+__all__ = ["FormatSpec", "FormatUnavailable", "all_formats", "format_for_year", "templates_root"]
+
+
+class FormatUnavailable(Exception):
+    """No format covers the requested year; the message says which years are covered."""
+
+
+def templates_root() -> Path:
+    """The templates/ folder: packaged beside the code, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("templates/")
+
+
+@cache
+def all_formats() -> tuple[FormatSpec, ...]:
+    """Every format folder, oldest years first."""
+    folders = sorted(p.parent for p in templates_root().glob("*/format.toml"))
+    return tuple(sorted((load_format(f) for f in folders), key=lambda s: s.first_year))
+
+
+def format_for_year(year: int) -> FormatSpec:
+    """The format a report for this year uses."""
+    formats = all_formats()
+    for spec in formats:
+        if spec.first_year <= year <= spec.last_year:
+            return spec
+    covered = "；".join(f"{s.first_year}—{s.last_year} 年度：{s.name}" for s in formats)
+    raise FormatUnavailable(f"{year} 年度没有可用的报告格式。本工具支持：{covered}")

@@ -1,0 +1,38 @@
+"""The shipped example inputs, made from a data file through the fill-in workbook code."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from generator.formats import format_for_year
+from generator.forms.workbook import fill_form, new_form
+from generator.outputs import safe_filename
+
+
+def example_workbooks(data_file: Path) -> dict[str, bytes]:
+    """File name → workbook bytes for every unit the data file describes."""
+    with data_file.open("rb") as handle:
+        data = tomllib.load(handle)
+    year = int(data["year"])
+    spec = format_for_year(year)
+    fields = spec.fields
+    workbooks: dict[str, bytes] = {}
+    for unit in data["units"]:
+        values: dict[str, Any] = dict(zip(data["columns"], unit["counts"], strict=True))
+        extra = dict(unit.get("fields", {}))
+        if unit["level"] == spec.body_level:
+            extra.update(data.get("body", {}))
+        lists = {
+            k: [(h or None, t or None) for h, t in v]
+            for k, v in extra.items()
+            if isinstance(v, list)
+        }
+        values.update({k: v for k, v in extra.items() if not isinstance(v, list)})
+        unknown = (set(values) | set(lists)) - set(fields)
+        if unknown:
+            raise KeyError(f"{data_file}: unknown fields {sorted(unknown)}")
+        form = new_form(spec, unit["name"], unit["level"], year)
+        workbooks[safe_filename(unit["name"]) + ".xlsx"] = fill_form(form, spec, values, lists)
+    return workbooks

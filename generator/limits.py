@@ -1,0 +1,38 @@
+"""Every bound the reader enforces, in one place.
+
+A unit's fill-in workbook is about 30 KB zipped and well under 1 MB unzipped; these limits leave
+ample room for real files and stop crafted ones (zip bombs, huge sheets) before any parser sees them.
+"""
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Largest workbook file accepted, as stored on disk."""
+
+MAX_ZIP_MEMBERS = 1_000
+"""Most entries a workbook's zip may hold."""
+
+MAX_MEMBER_BYTES = 30 * 1024 * 1024
+"""Largest declared uncompressed size of one part the reader opens."""
+
+MAX_TOTAL_BYTES = 100 * 1024 * 1024
+"""Largest declared uncompressed size of all parts together."""
+
+MAX_COMPRESSION_RATIO = 200
+"""Largest uncompressed/compressed ratio of a part bigger than RATIO_FLOOR_BYTES."""
+
+RATIO_FLOOR_BYTES = 1024 * 1024
+"""Parts smaller than this are never rejected for their compression ratio."""
+
+MAX_SHARED_STRINGS = 200_000
+"""Most shared strings a workbook may declare."""
+
+MAX_TEXT_CHARS = 5_000
+"""Longest text accepted in one cell of a report (a paragraph); longer text is rejected."""
+
+MAX_SHORT_TEXT_CHARS = 200
+"""Longest text accepted in a one-line field such as a unit name or an address."""
+
+MAX_COUNT = 100_000_000
+"""Largest count accepted without question; larger ones are reported as implausible."""
+
+MAX_WORKBOOKS = 20_000
+"""Most workbooks one run reads."""

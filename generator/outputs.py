@@ -1,0 +1,85 @@
+"""Write outputs completely or not at all: everything goes to a temporary folder, then is renamed."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import unicodedata
+from pathlib import Path
+from types import TracebackType
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+MAX_NAME_CHARS = 80
+
+
+def safe_filename(name: str, fallback: str = "未命名") -> str:
+    """A file name made from any text: no folders, no characters Windows refuses, not too long."""
+    cleaned = "".join(
+        ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] != "C"
+    )
+    cleaned = _UNSAFE.sub("_", cleaned).strip(" .")
+    cleaned = re.sub(r"\.{2,}", "_", cleaned)
+    if not cleaned or _RESERVED.match(cleaned):
+        cleaned = f"{fallback}_{cleaned}" if cleaned else fallback
+    return cleaned[:MAX_NAME_CHARS].rstrip(" .")
+
+
+class OutputError(Exception):
+    """An output could not be written; the message is for the user."""
+
+
+class OutputSet:
+    """A set of files written into a staging folder and moved into place together on commit."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.staging = folder / f".gen-report-{secrets.token_hex(4)}.tmp"
+            self.staging.mkdir()
+        except OSError as error:
+            raise OutputError(f"无法创建输出文件夹 {folder}（{error.strerror or error}）") from None
+        self._names: list[str] = []
+
+    def __enter__(self) -> OutputSet:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def path(self, relative: str) -> Path:
+        """Where to stage a file (its folders are created); it is listed for commit."""
+        target = self.staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if relative not in self._names:
+            self._names.append(relative)
+        return target
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        self.path(relative).write_bytes(data)
+
+    def commit(self) -> list[Path]:
+        """Move every staged file into place; returns the final paths."""
+        written: list[Path] = []
+        for relative in self._names:
+            source, target = self.staging / relative, self.folder / relative
+            if not source.exists():
+                continue
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+            except OSError as error:
+                raise OutputError(
+                    f"无法写入 {target}（{error.strerror or error}）；"
+                    "如果该文件正在 Word、WPS 或 Excel 中打开，请先关闭再重新运行"
+                ) from None
+            written.append(target)
+        return written

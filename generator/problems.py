@@ -1,0 +1,103 @@
+"""Locations and problems: errors are values, collected and shown together."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+_PLAIN_SHEET = re.compile(r"^[^\s'!\[\]*?/\\:()（）-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value came from: a file, and optionally a sheet and a cell in it."""
+
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet is None:
+            return self.file
+        sheet = (
+            self.sheet
+            if _PLAIN_SHEET.match(self.sheet)
+            else "'{}'".format(self.sheet.replace("'", "''"))
+        )
+        return f"{self.file} {sheet}" + (f"!{self.cell}" if self.cell else "")
+
+    def at(self, cell: str) -> Location:
+        """The same sheet, another cell."""
+        return Location(self.file, self.sheet, cell)
+
+
+class Severity(enum.IntEnum):
+    """How bad a problem is; errors stop the build, warnings do so only with --strict."""
+
+    NOTICE = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return {Severity.NOTICE: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}[self]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth knowing) about the inputs, with where it is."""
+
+    severity: Severity
+    code: str
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}：" if self.location else ""
+        return f"[{self.severity.label}] {where}{self.message}"
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems, added to by every stage."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def add(self, severity: Severity, code: str, message: str, location: Location | None) -> None:
+        self.items.append(Problem(severity, code, message, location))
+
+    def error(self, code: str, message: str, location: Location | None = None) -> None:
+        self.add(Severity.ERROR, code, message, location)
+
+    def warning(self, code: str, message: str, location: Location | None = None) -> None:
+        self.add(Severity.WARNING, code, message, location)
+
+    def notice(self, code: str, message: str, location: Location | None = None) -> None:
+        self.add(Severity.NOTICE, code, message, location)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.items if p.severity == severity)
+
+    def blocking(self, strict: bool = False) -> bool:
+        """Whether these problems stop a build (warnings count only when strict)."""
+        floor = Severity.WARNING if strict else Severity.ERROR
+        return any(p.severity >= floor for p in self.items)
+
+    def sorted(self) -> list[Problem]:
+        """Problems grouped by file, then in the order they were found."""
+        order = {id(p): i for i, p in enumerate(self.items)}
+        return sorted(
+            self.items,
+            key=lambda p: (p.location.file if p.location else "", order[id(p)]),
+        )

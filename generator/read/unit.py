@@ -1,0 +1,335 @@
+"""Read one unit's workbook: check the file, find its sheets, check labels, read the form's cells."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import limits
+from generator.formats.spec import LABEL_COLUMN, Field, FormatSpec, Kind, Sheet
+from generator.problems import Location, Problem, Problems, Severity
+from generator.read import cells
+from generator.read.names import normalized
+from generator.read.sniff import Kind as FileKind
+from generator.read.sniff import sniff, zip_flavour
+from generator.read.xlsx import RawCell, SheetInfo, WorkbookError, XlsxWorkbook, split_ref
+
+LABEL_SEARCH_MARGIN = 30
+"""How many rows below a sheet's last item the reader looks for labels that have moved."""
+
+SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再提交"
+
+_FILE_KIND_MESSAGES = {
+    FileKind.EMPTY: "文件是空的（0 字节），可能没有保存成功或传输时损坏；请重新提交",
+    FileKind.OLE2: "这是旧版 Excel（.xls）或 WPS 表格（.et）格式，本工具只读取 .xlsx；"
+    + SAVE_AS_XLSX,
+    FileKind.ENCRYPTED_OOXML: "工作簿设置了打开密码，无法读取；请在 Excel 中取消密码，保存后再提交",
+    FileKind.EXCEL_2003_XML: "这是“XML 电子表格 2003”格式，不是 .xlsx；" + SAVE_AS_XLSX,
+    FileKind.HTML: "这是一个网页（HTML）文件，不是 Excel 工作簿；" + SAVE_AS_XLSX,
+    FileKind.TEXT: "这是文本文件（如 CSV），不是 Excel 工作簿；" + SAVE_AS_XLSX,
+    FileKind.UNKNOWN: "无法识别的文件，不是 Excel 工作簿（.xlsx）",
+}
+_ZIP_FLAVOUR_MESSAGES = {
+    "ods": "这是 OpenDocument 表格（.ods）格式；" + SAVE_AS_XLSX,
+    "odf": "这是 OpenDocument 文档，不是 Excel 工作簿",
+    "docx": "这是 Word 文档，不是 Excel 工作簿",
+    "ooxml": "这是 Office 文档，但不是 Excel 工作簿",
+    "other": "这是一个压缩包，不是 Excel 工作簿（.xlsx）",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A value read from the workbook and where it came from."""
+
+    value: cells.Value
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One paragraph row of a list: an optional run-in heading and the paragraph text."""
+
+    heading: str | None
+    text: str | None
+    location: Location
+
+
+@dataclass
+class UnitData:
+    """Everything read from one unit's workbook."""
+
+    file: str
+    values: dict[str, Cell] = field(default_factory=dict)
+    lists: dict[str, list[ListRow]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+    """Fields that could not be read (already reported), so they are not also called blank."""
+
+    def value(self, field_id: str) -> cells.Value:
+        cell = self.values.get(field_id)
+        return cell.value if cell else None
+
+    @property
+    def name(self) -> str:
+        return str(self.value("unit.name") or Path(self.file).stem)
+
+    @property
+    def level(self) -> str | None:
+        level = self.value("unit.level")
+        return str(level) if level else None
+
+
+@dataclass
+class UnitReading:
+    """The outcome of reading one file: its data (if it could be read at all) and its problems."""
+
+    unit: UnitData | None
+    problems: list[Problem]
+
+
+def read_unit(path: Path, spec: FormatSpec, display_name: str | None = None) -> UnitReading:
+    """Read one workbook file; never raises for anything the file contains."""
+    name = display_name or path.name
+    problems = Problems()
+    where = Location(name)
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            problems.error(
+                "too-big", f"文件有 {size} 字节，超过上限 {limits.MAX_FILE_BYTES}", where
+            )
+            return UnitReading(None, problems.items)
+        data = path.read_bytes()
+    except OSError as error:
+        problems.error("unreadable", f"无法读取文件（{error.strerror or error}）", where)
+        return UnitReading(None, problems.items)
+    kind = sniff(data[: 64 * 1024])
+    if kind is not FileKind.ZIP:
+        problems.error("not-xlsx", _FILE_KIND_MESSAGES[kind], where)
+        return UnitReading(None, problems.items)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        problems.error(
+            "broken-zip", "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交", where
+        )
+        return UnitReading(None, problems.items)
+    flavour = zip_flavour(archive)
+    if flavour != "xlsx":
+        problems.error("not-xlsx", _ZIP_FLAVOUR_MESSAGES[flavour], where)
+        return UnitReading(None, problems.items)
+    try:
+        book = XlsxWorkbook(archive)
+        unit = _read_book(book, spec, name, problems)
+    except WorkbookError as error:
+        problems.error("bad-workbook", str(error), where)
+        return UnitReading(None, problems.items)
+    except RecursionError:
+        problems.error("bad-workbook", "文件内部结构异常（嵌套过深），无法读取", where)
+        return UnitReading(None, problems.items)
+    return UnitReading(unit, problems.items)
+
+
+def _read_book(book: XlsxWorkbook, spec: FormatSpec, name: str, problems: Problems) -> UnitData:
+    unit = UnitData(name)
+    for sheet in spec.sheets:
+        info = _find_sheet(book, sheet.name, name, problems)
+        if info is not None:
+            _read_sheet(book, info, sheet, unit, problems)
+    return unit
+
+
+def _find_sheet(book: XlsxWorkbook, wanted: str, file: str, problems: Problems) -> SheetInfo | None:
+    where = Location(file)
+    exact = [s for s in book.sheets if s.name == wanted]
+    similar = [
+        s for s in book.sheets if s.name != wanted and normalized(s.name) == normalized(wanted)
+    ]
+    copies = [
+        s
+        for s in book.sheets
+        if s not in exact and s not in similar and normalized(s.name).startswith(normalized(wanted))
+    ]
+    if exact:
+        found = exact[0]
+    elif len(similar) == 1:
+        found = similar[0]
+        problems.warning(
+            "sheet-renamed",
+            f"工作表“{found.name}”的名称与表式中的“{wanted}”不完全一致（空格或繁简字），已按“{wanted}”读取",
+            where,
+        )
+    else:
+        hint = (
+            f"；工作簿中有“{copies[0].name}”，如数据填在其中，请把它改名为“{wanted}”"
+            if copies
+            else ""
+        )
+        others = "、".join(f"“{s.name}”" for s in book.sheets[:8])
+        problems.error(
+            "sheet-missing",
+            f"找不到工作表“{wanted}”（工作簿中的工作表：{others or '无'}）{hint}",
+            where,
+        )
+        return None
+    for copy in copies:
+        problems.warning(
+            "sheet-copy",
+            f"工作簿中还有工作表“{copy.name}”，未读取；本工具只读取“{wanted}”，请确认数据填在其中",
+            where,
+        )
+    if found.state != "visible":
+        problems.warning("sheet-hidden", f"工作表“{found.name}”被隐藏了，仍按正常工作表读取", where)
+    return found
+
+
+def _read_sheet(
+    book: XlsxWorkbook, info: SheetInfo, sheet: Sheet, unit: UnitData, problems: Problems
+) -> None:
+    location = Location(unit.file, info.name)
+    label_column_refs = [
+        f"{LABEL_COLUMN}{row}" for row in range(1, sheet.last_row + LABEL_SEARCH_MARGIN + 1)
+    ]
+    wanted = set(label_column_refs)
+    for item in sheet.items:
+        wanted.update(ref for ref, _ in item.labels)
+        wanted.update(_value_refs(item))
+    raw = book.read_cells(info, wanted)
+    label_texts = {ref: _label_text(raw[ref]) for ref in label_column_refs}
+    merged = _merged_cells(book.merged_ranges(info))
+    for item in sheet.items:
+        if item.kind is Kind.HEADING:
+            continue
+        if not _labels_hold(item, raw, label_texts, location, problems) or _merged_over_input(
+            item, merged, location, problems
+        ):
+            unit.unreadable.add(item.id)
+            continue
+        errors_before = problems.count(Severity.ERROR)
+        if item.kind is Kind.LIST:
+            unit.lists[item.id] = _read_list(item, raw, location, problems)
+        else:
+            cell = _read_value(item, raw[item.ref], location.at(item.ref), book, problems)
+            unit.values[item.id] = cell
+        if problems.count(Severity.ERROR) > errors_before:
+            unit.unreadable.add(item.id)
+
+
+def _value_refs(item: Field) -> Iterable[str]:
+    if item.kind is Kind.HEADING:
+        return ()
+    if item.kind is Kind.LIST:
+        return [ref for pair in item.list_refs() for ref in pair if ref]
+    return (item.ref,)
+
+
+def _label_text(raw: RawCell) -> str:
+    return normalized(raw.value) if raw.kind in ("text", "number") else ""
+
+
+def _labels_hold(
+    item: Field,
+    raw: dict[str, RawCell],
+    label_texts: dict[str, str],
+    location: Location,
+    problems: Problems,
+) -> bool:
+    for ref, expected in item.labels:
+        found = _label_text(raw[ref])
+        if found == normalized(expected):
+            continue
+        moved_to = [r for r, text in label_texts.items() if text == normalized(expected)]
+        where = f"现在在 {moved_to[0]}" if moved_to else "在表格中找不到"
+        shown_found = cells.shown(raw[ref].value) if found else "空白"
+        problems.error(
+            "label-moved",
+            f"这里的标签应为“{expected}”，实际是{shown_found}；“{expected}”{where}。"
+            "表格可能插入或删除了行、或标签被改动，为避免读错行，此项未读取；请使用原表格填写",
+            location.at(ref),
+        )
+        return False
+    return True
+
+
+def _merged_cells(ranges: list[str]) -> dict[tuple[int, int], str]:
+    covered: dict[tuple[int, int], str] = {}
+    for merged in ranges:
+        first, _, last = merged.partition(":")
+        try:
+            (r1, c1), (r2, c2) = split_ref(first), split_ref(last or first)
+        except ValueError:
+            continue
+        if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
+            r2 = min(r2, r1 + 500)
+            c2 = min(c2, c1 + 20)
+        for row in range(r1, r2 + 1):
+            for col in range(c1, c2 + 1):
+                covered[(row, col)] = merged
+    return covered
+
+
+def _merged_over_input(
+    item: Field, merged: dict[tuple[int, int], str], location: Location, problems: Problems
+) -> bool:
+    for ref in _value_refs(item):
+        span = merged.get(split_ref(ref))
+        if span:
+            problems.error(
+                "merged-input",
+                f"填写单元格所在区域 {span} 被合并了，无法确定数值属于哪一项；请取消合并后重新填写",
+                location.at(ref),
+            )
+            return True
+    return False
+
+
+def _read_list(
+    item: Field, raw: dict[str, RawCell], location: Location, problems: Problems
+) -> list[ListRow]:
+    rows: list[ListRow] = []
+    for heading_ref, text_ref in item.list_refs():
+        heading = None
+        if heading_ref:
+            heading = _reported(
+                cells.read_text(raw[heading_ref], limits.MAX_SHORT_TEXT_CHARS),
+                location.at(heading_ref),
+                problems,
+            )
+        text = _reported(
+            cells.read_text(raw[text_ref], limits.MAX_TEXT_CHARS, multiline=True),
+            location.at(text_ref),
+            problems,
+        )
+        if heading or text:
+            rows.append(ListRow(heading, text, location.at(text_ref)))
+    return rows
+
+
+def _read_value(
+    item: Field, raw: RawCell, where: Location, book: XlsxWorkbook, problems: Problems
+) -> Cell:
+    if item.kind in (Kind.COUNT, Kind.TOTAL):
+        reading = cells.read_count(raw, item.unit)
+    elif item.kind is Kind.AMOUNT:
+        reading = cells.read_count(raw, item.unit, decimals=True)
+    elif item.kind is Kind.YEAR:
+        reading = cells.read_count(raw, item.unit)
+    elif item.kind is Kind.DATE:
+        reading = cells.read_date(raw, book.date1904)
+    elif item.kind is Kind.PARAGRAPH:
+        reading = cells.read_text(raw, limits.MAX_TEXT_CHARS, multiline=True)
+    else:
+        reading = cells.read_text(raw, limits.MAX_SHORT_TEXT_CHARS)
+    if item.kind is Kind.TOTAL and reading.issues:
+        # A total is recomputed from its parts; a saved result that cannot be read is ignored.
+        reading = cells.Reading()
+    return Cell(_reported(reading, where, problems), where)
+
+
+def _reported(reading: cells.Reading, where: Location, problems: Problems) -> cells.Value:
+    for severity, code, message in reading.issues:
+        problems.add(Severity(severity), code, message, where)
+    return reading.value

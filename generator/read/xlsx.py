@@ -1,0 +1,451 @@
+"""A lean .xlsx reader: the zip is checked first, then only the requested cells are parsed.
+
+It reads transitional and Strict Open XML alike (elements are matched by local name), refuses any
+DTD (so no entity expansion of any kind), and stops reading a sheet after the last requested row.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from xml.parsers import expat
+
+from generator import limits
+
+
+class WorkbookError(Exception):
+    """The file cannot be read as a workbook; the message is for the user, in Chinese."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """A cell as stored: its type, its stored text, its formula, and its number format class."""
+
+    kind: str  # "blank", "number", "text", "bool", "error", "date"
+    value: str = ""
+    formula: str | None = None
+    number_format: str = "general"  # "general", "date", "percent", "text"
+
+
+BLANK = RawCell("blank")
+
+_REL_WORKSHEET = "/worksheet"
+_REL_OFFICE_DOCUMENT = "/officeDocument"
+_REL_SHARED_STRINGS = "/sharedStrings"
+_REL_STYLES = "/styles"
+_CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']+)[\"']")
+_DATE_CODE = re.compile(r"[ymdhs]", re.IGNORECASE)
+_BUILTIN_DATE_FORMATS = frozenset(range(14, 23)) | frozenset(range(45, 48)) | {27, 30, 36, 50, 57}
+_BUILTIN_PERCENT_FORMATS = frozenset({9, 10})
+
+
+def column_index(letters: str) -> int:
+    """'A' → 1, 'AA' → 27."""
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ord(ch) - 64)
+    return index
+
+
+def column_letters(index: int) -> str:
+    """1 → 'A', 27 → 'AA'."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """'C7' → (7, 3)."""
+    match = _CELL_REF.match(ref)
+    if not match:
+        raise ValueError(ref)
+    return int(match.group(2)), column_index(match.group(1))
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    """A sheet as the workbook lists it."""
+
+    name: str
+    state: str  # "visible", "hidden", "veryHidden"
+    part: str | None  # the zip member holding it
+
+
+class _StopParsing(Exception):
+    pass
+
+
+def _local(name: str) -> str:
+    return name.rpartition(" ")[2] if " " in name else name.rpartition(":")[2]
+
+
+def _new_parser() -> expat.XMLParserType:
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+
+    def refuse_dtd(*_args: object) -> None:
+        raise WorkbookError(
+            "文件中含有 XML 文档类型声明（DTD），正常的 Excel 文件不会有，出于安全考虑拒绝读取"
+        )
+
+    parser.StartDoctypeDeclHandler = refuse_dtd
+    parser.EntityDeclHandler = refuse_dtd
+    return parser
+
+
+def _parse(data: bytes, parser: expat.XMLParserType) -> None:
+    try:
+        parser.Parse(data, True)
+    except _StopParsing:
+        pass
+    except expat.ExpatError as error:
+        raise WorkbookError(f"文件内部的 XML 已损坏（{expat.ErrorString(error.code)}）") from None
+
+
+class XlsxWorkbook:
+    """An open .xlsx file whose parts are checked before they are parsed."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._zip = archive
+        self._check_members()
+        self._names = {info.filename for info in archive.infolist()}
+        self.date1904 = False
+        self.sheets: list[SheetInfo] = []
+        self._rels_of_workbook: dict[str, tuple[str, str]] = {}
+        self._workbook_part = self._find_workbook_part()
+        self._read_workbook()
+        self._shared: list[str] | None = None
+        self._formats: list[str] | None = None
+
+    # -- the package ---------------------------------------------------------------------------
+
+    def _check_members(self) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > limits.MAX_ZIP_MEMBERS:
+            raise WorkbookError(
+                f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.MAX_ZIP_MEMBERS}，不像正常的工作簿"
+            )
+        total = 0
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise WorkbookError("文件内部经过加密，无法读取；请取消密码后另存为 .xlsx")
+            if info.file_size > limits.MAX_MEMBER_BYTES:
+                raise WorkbookError(
+                    f"文件内部部件 {info.filename} 解压后有 {info.file_size} 字节，超过上限，疑为压缩炸弹"
+                )
+            ratio_base = max(info.compress_size, 1)
+            if (
+                info.file_size > limits.RATIO_FLOOR_BYTES
+                and info.file_size / ratio_base > limits.MAX_COMPRESSION_RATIO
+            ):
+                raise WorkbookError(
+                    f"文件内部部件 {info.filename} 的压缩比异常（疑为压缩炸弹），拒绝读取"
+                )
+            total += info.file_size
+        if total > limits.MAX_TOTAL_BYTES:
+            raise WorkbookError(f"文件解压后共 {total} 字节，超过上限，疑为压缩炸弹")
+
+    def _member(self, name: str) -> bytes:
+        try:
+            return self._zip.read(name)
+        except KeyError:
+            raise WorkbookError(f"文件缺少内部部件 {name}，可能已损坏") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+            raise WorkbookError(f"文件已损坏，无法解压内部部件 {name}（{error}）") from None
+        except (RuntimeError, NotImplementedError):
+            raise WorkbookError(f"文件内部部件 {name} 经过加密或使用了不支持的压缩方式") from None
+
+    def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """Id → (type, target member) for a part's relationships."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if rels_name not in self._names:
+            return {}
+        result: dict[str, tuple[str, str]] = {}
+        parser = _new_parser()
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            if _local(name) == "Relationship" and attrs.get("TargetMode") != "External":
+                target = attrs.get("Target", "")
+                resolved = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
+                result[attrs.get("Id", "")] = (attrs.get("Type", ""), resolved)
+
+        parser.StartElementHandler = start
+        _parse(self._member(rels_name), parser)
+        return result
+
+    def _find_workbook_part(self) -> str:
+        for rel_type, target in self._relationships("").values():
+            if rel_type.endswith(_REL_OFFICE_DOCUMENT) and target in self._names:
+                return target
+        if "xl/workbook.xml" in self._names:
+            return "xl/workbook.xml"
+        raise WorkbookError("文件中找不到工作簿部件（xl/workbook.xml），不是有效的 Excel 工作簿")
+
+    def _read_workbook(self) -> None:
+        self._rels_of_workbook = self._relationships(self._workbook_part)
+        parser = _new_parser()
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            local = _local(name)
+            if local == "sheet":
+                rel_id = next((v for k, v in attrs.items() if _local(k) == "id"), "")
+                rel = self._rels_of_workbook.get(rel_id)
+                part = rel[1] if rel and rel[0].endswith(_REL_WORKSHEET) else None
+                self.sheets.append(
+                    SheetInfo(attrs.get("name", ""), attrs.get("state", "visible"), part)
+                )
+            elif local == "workbookPr":
+                self.date1904 = attrs.get("date1904", "0") in ("1", "true")
+
+        parser.StartElementHandler = start
+        _parse(self._member(self._workbook_part), parser)
+
+    def _related(self, suffix: str) -> str | None:
+        for rel_type, target in self._rels_of_workbook.values():
+            if rel_type.endswith(suffix) and target in self._names:
+                return target
+        return None
+
+    # -- shared strings and styles ---------------------------------------------------------------
+
+    def shared_strings(self) -> list[str]:
+        """All shared strings (rich-text runs joined, phonetic runs left out)."""
+        if self._shared is None:
+            part = self._related(_REL_SHARED_STRINGS)
+            self._shared = _read_shared_strings(self._member(part)) if part else []
+        return self._shared
+
+    def number_formats(self) -> list[str]:
+        """The number format class of every cell style index."""
+        if self._formats is None:
+            part = self._related(_REL_STYLES)
+            self._formats = _read_number_formats(self._member(part)) if part else []
+        return self._formats
+
+    # -- cells ---------------------------------------------------------------------------------
+
+    def read_cells(self, sheet: SheetInfo, refs: Iterable[str]) -> dict[str, RawCell]:
+        """The requested cells of one sheet (absent cells are BLANK)."""
+        wanted: dict[tuple[int, int], str] = {}
+        for ref in refs:
+            wanted[split_ref(ref)] = ref
+        found = {ref: BLANK for ref in wanted.values()}
+        if sheet.part is None or not wanted:
+            return found
+        last_row = max(row for row, _ in wanted)
+        raw = _read_sheet_cells(self._member(sheet.part), wanted, last_row)
+        if raw:
+            shared = self.shared_strings() if any(c[0] == "s" for c in raw.values()) else []
+            formats = self.number_formats() if any(c[3] for c in raw.values()) else []
+            for ref, (cell_type, value, formula, style) in raw.items():
+                found[ref] = _to_raw_cell(cell_type, value, formula, style, shared, formats)
+        return found
+
+    def merged_ranges(self, sheet: SheetInfo) -> list[str]:
+        """The merged ranges of a sheet, such as 'B3:C4'."""
+        if sheet.part is None:
+            return []
+        return [m.decode("ascii", "replace") for m in _MERGE.findall(self._member(sheet.part))]
+
+
+def _read_sheet_cells(
+    data: bytes, wanted: dict[tuple[int, int], str], last_row: int
+) -> dict[str, tuple[str, str, str | None, int]]:
+    """Parse a worksheet up to last_row; (type, text, formula, style) of each wanted cell."""
+    result: dict[str, tuple[str, str, str | None, int]] = {}
+    parser = _new_parser()
+    state = {"row": 0, "col": 0, "ref": None, "type": "n", "style": 0, "text": None}
+    collecting: list[str] = []
+    capture = {"on": False, "formula": None, "value": None, "phonetic": 0}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "row":
+            r = attrs.get("r")
+            state["row"] = int(r) if r and r.isdigit() else state["row"] + 1
+            state["col"] = 0
+            if state["row"] > last_row:
+                raise _StopParsing
+        elif local == "c":
+            ref = attrs.get("r")
+            position = None
+            if ref:
+                try:
+                    position = split_ref(ref)
+                except ValueError:
+                    position = None
+            if position is None:
+                position = (state["row"], state["col"] + 1)
+            state["row"], state["col"] = position
+            key = wanted.get(position)
+            state["ref"] = key
+            if key is not None:
+                state["type"] = attrs.get("t", "n")
+                style = attrs.get("s", "0")
+                state["style"] = int(style) if style.isdigit() else 0
+                capture["formula"] = None
+                capture["value"] = None
+        elif local == "rPh":
+            capture["phonetic"] += 1
+        elif state["ref"] is not None and local in ("v", "f", "t") and not capture["phonetic"]:
+            capture["on"] = True
+            collecting.clear()
+
+    def end(name: str) -> None:
+        local = _local(name)
+        if local == "rPh":
+            capture["phonetic"] -= 1
+            return
+        key = state["ref"]
+        if key is None:
+            return
+        if local in ("v", "f", "t") and capture["on"]:
+            text = "".join(collecting)
+            capture["on"] = False
+            if local == "f":
+                capture["formula"] = text or "="
+            elif local == "v":
+                capture["value"] = text
+            else:  # inline string text, possibly in several runs
+                capture["value"] = (capture["value"] or "") + text
+        elif local == "c":
+            result[key] = (state["type"], capture["value"], capture["formula"], state["style"])
+            state["ref"] = None
+
+    def chars(text: str) -> None:
+        if capture["on"]:
+            collecting.append(text)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    _parse(data, parser)
+    return result
+
+
+def _to_raw_cell(
+    cell_type: str,
+    value: str | None,
+    formula: str | None,
+    style: int,
+    shared: list[str],
+    formats: list[str],
+) -> RawCell:
+    number_format = formats[style] if 0 <= style < len(formats) else "general"
+    if value is None or (value == "" and cell_type not in ("inlineStr", "str", "s")):
+        return RawCell("blank", "", formula, number_format)
+    if cell_type == "s":
+        try:
+            text = shared[int(value)]
+        except (ValueError, IndexError):
+            raise WorkbookError(
+                f"单元格引用了不存在的共享字符串（编号 {value}），文件可能已损坏"
+            ) from None
+        return RawCell("text", text, formula, number_format)
+    if cell_type in ("inlineStr", "str"):
+        return RawCell("text", value, formula, number_format)
+    if cell_type == "b":
+        return RawCell("bool", value, formula, number_format)
+    if cell_type == "e":
+        return RawCell("error", value, formula, number_format)
+    if cell_type == "d":
+        return RawCell("date", value, formula, number_format)
+    return RawCell("number", value.strip(), formula, number_format)
+
+
+def _read_shared_strings(data: bytes) -> list[str]:
+    strings: list[str] = []
+    parser = _new_parser()
+    depth_phonetic = [0]
+    current: list[str] = []
+    in_text = [False]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "si":
+            current.clear()
+        elif local == "rPh":
+            depth_phonetic[0] += 1
+        elif local == "t" and not depth_phonetic[0]:
+            in_text[0] = True
+
+    def end(name: str) -> None:
+        local = _local(name)
+        if local == "si":
+            strings.append("".join(current))
+            if len(strings) > limits.MAX_SHARED_STRINGS:
+                raise WorkbookError(
+                    f"共享字符串超过 {limits.MAX_SHARED_STRINGS} 个，不像正常的填报工作簿，拒绝读取"
+                )
+        elif local == "rPh":
+            depth_phonetic[0] -= 1
+        elif local == "t":
+            in_text[0] = False
+
+    def chars(text: str) -> None:
+        if in_text[0]:
+            current.append(text)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    _parse(data, parser)
+    return strings
+
+
+def _read_number_formats(data: bytes) -> list[str]:
+    """The format class ('general', 'date', 'percent', 'text') of each cellXfs entry."""
+    custom: dict[int, str] = {}
+    classes: list[str] = []
+    parser = _new_parser()
+    in_cell_xfs = [False]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "numFmt":
+            fmt_id = attrs.get("numFmtId", "")
+            if fmt_id.isdigit():
+                custom[int(fmt_id)] = attrs.get("formatCode", "")
+        elif local == "cellXfs":
+            in_cell_xfs[0] = True
+        elif local == "xf" and in_cell_xfs[0]:
+            try:
+                fmt_id = int(attrs.get("numFmtId", "0"))
+            except ValueError:
+                fmt_id = 0
+            classes.append(_format_class(fmt_id, custom.get(fmt_id)))
+
+    def end(name: str) -> None:
+        if _local(name) == "cellXfs":
+            in_cell_xfs[0] = False
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    _parse(data, parser)
+    return classes
+
+
+def _format_class(fmt_id: int, code: str | None) -> str:
+    if code is None:
+        if fmt_id in _BUILTIN_DATE_FORMATS:
+            return "date"
+        if fmt_id in _BUILTIN_PERCENT_FORMATS:
+            return "percent"
+        return "text" if fmt_id == 49 else "general"
+    stripped = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
+    if "%" in stripped:
+        return "percent"
+    if _DATE_CODE.search(stripped):
+        return "date"
+    return "text" if stripped.strip() == "@" else "general"

@@ -1,0 +1,42 @@
+"""Rewrite an Office zip package so the same content always gives the same bytes."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+CONTENT_TYPES = "[Content_Types].xml"
+
+
+def entry_timestamp() -> tuple[int, int, int, int, int, int]:
+    """The date stamped on zip entries: SOURCE_DATE_EPOCH when set, else 1980-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        stamp = time.gmtime(max(int(epoch), 315532800))  # zip dates start in 1980
+        return stamp[:6]
+    return ZIP_EPOCH
+
+
+def normalize_package(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """Same entries, same order ([Content_Types].xml first), fixed dates and attributes.
+
+    `replace` gives new contents for some entries (a part the library stamps with the time).
+    """
+    stamp = entry_timestamp()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    ordered = [CONTENT_TYPES] if CONTENT_TYPES in names else []
+    ordered += sorted(n for n in names if n != CONTENT_TYPES)
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            body = (replace or {}).get(name) or source.read(name)
+            target.writestr(info, body, compresslevel=6)
+    return output.getvalue()

@@ -1,0 +1,156 @@
+"""The command line as a user runs it: exit statuses, messages, consoles that speak GBK."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.cli import main
+from tests.conftest import ROOT
+
+SHIPPED = ROOT / "inputs" / "2018"
+
+
+def run(
+    *args: str, cwd: Path | None = None, encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("GEN_REPORT_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding=encoding,
+        errors="strict",
+        check=False,
+    )
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "输入" / "2018"
+    shutil.copytree(SHIPPED, folder)
+    return folder
+
+
+def test_build_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "报告"
+    assert main(["2018", "--inputs", str(SHIPPED), "--out", str(out)]) == 0
+    assert (out / "株洲市人民政府2018年政府信息公开工作年度报告.txt").exists()
+    assert "已生成" in capsys.readouterr().out
+
+
+def test_check_passes_on_shipped_inputs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["2018", "--check", "--inputs", str(SHIPPED)]) == 0
+    assert "检查通过" in capsys.readouterr().out
+
+
+def test_one_more_agreed_application_fails_the_check(shipped_copy: Path) -> None:
+    path = shipped_copy / "株洲市财政局.xlsx"
+    book = load_workbook(path)
+    book["依申请公开"]["B13"] = book["依申请公开"]["B13"].value + 1
+    book.save(path)
+    result = run("2018", "--check", "--inputs", str(shipped_copy))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "株洲市财政局.xlsx 依申请公开!B10" in result.stdout
+    assert "（B12:B16）为 97" in result.stdout and "“已答复”（B10）的 96" in result.stdout
+
+
+def test_gbk_console_and_chinese_paths(shipped_copy: Path, tmp_path: Path) -> None:
+    (shipped_copy / "多余文件.txt").write_text("不是工作簿", encoding="utf-8")
+    result = run(
+        "2018", "--inputs", str(shipped_copy), "--out", str(tmp_path / "输出"), encoding="gbk"
+    )
+    assert result.returncode == 1
+    assert "多余文件.txt" in result.stdout and "不是 Excel 工作簿" in result.stdout
+    ok = run("2018", "--check", "--inputs", str(SHIPPED), encoding="gbk")
+    assert ok.returncode == 0 and "检查通过" in ok.stdout
+
+
+def test_output_redirected_to_a_file(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    with log.open("wb") as handle:
+        status = subprocess.run(
+            [sys.executable, "-m", "generator", "2018", "--check", "--inputs", str(SHIPPED)],
+            cwd=ROOT,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            check=False,
+        ).returncode
+    assert status == 0
+    assert "检查通过" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        ([], "缺少报告年度"),
+        (["20x8"], "年度应为四位数字"),
+        (["2018", "--nope"], "没有这个选项：--nope"),
+        (["2019"], "2019 年度没有可用的报告格式"),
+        (["2018", "--unit", "甲局"], "只能与 --init 一起使用"),
+        (["2018", "--init", "--unit", "甲局"], "每个 --unit 都要有对应的 --level"),
+        (["2018", "--inputs"], "缺少取值"),
+    ],
+)
+def test_usage_errors_exit_2_in_chinese(args: list[str], fragment: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr and "Usage" not in result.stderr
+
+
+def test_help_is_complete_and_chinese() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for option in (
+        "--check",
+        "--init",
+        "--unit",
+        "--level",
+        "--units",
+        "--inputs",
+        "--out",
+        "--strict",
+        "--quiet",
+    ):
+        assert option in result.stdout
+    assert "用法：gen-report 年度 [选项]" in result.stdout
+    assert "Show this message" not in result.stdout and "Options" not in result.stdout
+
+
+def test_missing_inputs_folder(tmp_path: Path) -> None:
+    result = run("2018", "--inputs", str(tmp_path / "无此文件夹"))
+    assert result.returncode == 1 and "找不到输入文件夹" in result.stdout
+
+
+def test_internal_error_is_a_short_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
+) -> None:
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("GEN_REPORT_DEBUG", raising=False)
+    monkeypatch.setattr("generator.cli_commands.build", broken)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    assert main(["2018", "--inputs", str(SHIPPED), "--out", str(tmp_path / "o")]) == 3
+    err = capsys.readouterr().err
+    assert "程序内部错误" in err and "boom" not in err
+    logs = list(tmp_path.glob("gen-report-错误-*.txt"))
+    assert logs and "RuntimeError: boom" in logs[0].read_text(encoding="utf-8")
+
+
+def test_quiet_prints_nothing_on_success(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["2018", "--quiet", "--inputs", str(SHIPPED), "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ""
