@@ -39,6 +39,8 @@ class Built:
     checked: Checked
     document: Document | None = None
     written: list[Path] = field(default_factory=list)
+    pdf_error: str | None = None
+    """Why the PDF asked for could not be made (the other outputs are written regardless)."""
 
     @property
     def problems(self) -> Problems:
@@ -69,7 +71,7 @@ def report_document(
     return compose(spec.folder, spec.template, data.context, {})
 
 
-def build(year: int, inputs: Path, out: Path, *, strict: bool = False) -> Built:
+def build(year: int, inputs: Path, out: Path, *, strict: bool = False, pdf: bool = False) -> Built:
     """Check the inputs and, when nothing blocks, write the report into `out`."""
     checked = check_inputs(year, inputs)
     result = Built(checked)
@@ -78,14 +80,31 @@ def build(year: int, inputs: Path, out: Path, *, strict: bool = False) -> Built:
     body = next(u for u in checked.units if u.level == checked.spec.body_level)
     document = report_document(checked.units, body, checked.spec, year)
     result.document = document
-    stem = safe_filename(document.title)
     with OutputSet(out) as outputs:
-        write_text(outputs, f"{stem}.txt", document)
+        result.pdf_error = write_report(outputs, "", document, checked.spec, pdf)
         result.written = outputs.commit()
     return result
 
 
-def write_text(outputs: OutputSet, name: str, document: Document) -> None:
-    """The text report: UTF-8 with a byte-order mark and CRLF line ends, as Windows tools expect."""
+def write_report(
+    outputs: OutputSet, folder: str, document: Document, spec: FormatSpec, pdf: bool
+) -> str | None:
+    """Stage the text and Word files (and the PDF when asked); returns why a PDF failed."""
+    from generator.writers.docx import render_docx
+
+    stem = f"{folder}{safe_filename(document.title)}"
     text = render_text(document).replace("\n", "\r\n")
-    outputs.write_bytes(name, text.encode("utf-8-sig"))
+    outputs.write_bytes(f"{stem}.txt", text.encode("utf-8-sig"))
+    outputs.write_bytes(f"{stem}.docx", render_docx(document, spec.reference_path))
+    if not pdf:
+        return None
+    from generator.writers.pdf import PdfError, convert
+
+    staged = outputs.path(f"{stem}.docx")
+    try:
+        convert(staged, staged.parent)
+    except PdfError as error:
+        outputs.drop(f"{stem}.pdf")
+        return str(error)
+    outputs.path(f"{stem}.pdf")
+    return None

@@ -91,6 +91,12 @@ def run(
     out: Annotated[
         Path | None, typer.Option("--out", metavar="文件夹", help="报告输出文件夹（默认 out/年度）")
     ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf", help="同时生成 PDF（需要安装 LibreOffice；也可用 Word/WPS 另存为 PDF）"
+        ),
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="严格模式：有警告也不生成报告")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="安静模式：只显示错误和警告")] = False,
     _help: Annotated[
@@ -136,6 +142,7 @@ def run(
         out or Path("out") / str(report_year),
         check=check,
         strict=strict,
+        pdf=pdf,
     )
 
 
@@ -223,7 +230,7 @@ def _internal_error(error: BaseException) -> int:
     except OSError:
         where = "详细信息无法保存"
     print(
-        f"程序内部错误，报告未生成，输入文件没有被改动。{where}，请把该文件发给技术支持。",
+        f"程序内部错误，输入文件没有被改动。{where}，请把该文件发给技术支持。",
         file=sys.stderr,
     )
     return EXIT_INTERNAL

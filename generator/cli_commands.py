@@ -13,16 +13,17 @@ from generator.problems import Problems, Severity
 
 
 def run_build(
-    console: Console, year: int, inputs: Path, out: Path, *, check: bool, strict: bool
+    console: Console, year: int, inputs: Path, out: Path, *, check: bool, strict: bool, pdf: bool
 ) -> int:
     """--check, or a full build."""
+    pdf_error = None
     try:
         if check:
             checked = check_inputs(year, inputs)
             problems, written = checked.problems, []
         else:
-            built = build(year, inputs, out, strict=strict)
-            problems, written = built.problems, built.written
+            built = build(year, inputs, out, strict=strict, pdf=pdf)
+            problems, written, pdf_error = built.problems, built.written, built.pdf_error
     except FormatUnavailable as error:
         raise UsageProblem(str(error)) from None
     except OutputError as error:
@@ -42,6 +43,9 @@ def run_build(
         console.say("已生成：")
         for path in written:
             console.say(f"  {path}")
+    if pdf_error:
+        console.error(f"未生成 PDF：{pdf_error}")
+        return EXIT_OUTPUT
     return EXIT_OK
 
 

@@ -43,6 +43,7 @@ class OutputSet:
         except OSError as error:
             raise OutputError(f"无法创建输出文件夹 {folder}（{error.strerror or error}）") from None
         self._names: list[str] = []
+        self._stale: list[str] = []
 
     def __enter__(self) -> OutputSet:
         return self
@@ -66,8 +67,19 @@ class OutputSet:
     def write_bytes(self, relative: str, data: bytes) -> None:
         self.path(relative).write_bytes(data)
 
+    def drop(self, relative: str) -> None:
+        """On commit, remove an earlier run's file of this name: it would no longer match."""
+        self._stale.append(relative)
+
     def commit(self) -> list[Path]:
-        """Move every staged file into place; returns the final paths."""
+        """Move every staged file into place (removing dropped ones); returns the final paths."""
+        for relative in self._stale:
+            try:
+                (self.folder / relative).unlink(missing_ok=True)
+            except OSError as error:
+                raise OutputError(
+                    f"无法删除过时的文件 {self.folder / relative}（{error.strerror or error}）"
+                ) from None
         written: list[Path] = []
         for relative in self._names:
             source, target = self.staging / relative, self.folder / relative

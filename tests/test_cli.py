@@ -154,3 +154,37 @@ def test_quiet_prints_nothing_on_success(
 ) -> None:
     assert main(["2018", "--quiet", "--inputs", str(SHIPPED), "--out", str(tmp_path)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_pdf_on_request(tmp_path: Path) -> None:
+    result = run("2018", "--pdf", "--inputs", str(SHIPPED), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf").exists()
+
+
+def test_pdf_without_libreoffice_says_so_and_leaves_no_stale_pdf(tmp_path: Path) -> None:
+    stale = tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf"
+    stale.write_bytes(b"%PDF-old")
+    env = {**os.environ, "GEN_REPORT_SOFFICE": str(tmp_path / "no-soffice")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "2018",
+            "--pdf",
+            "--inputs",
+            str(SHIPPED),
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 4
+    assert "未找到 LibreOffice" in result.stderr
+    assert (tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.docx").exists()
+    assert not stale.exists()

@@ -42,6 +42,10 @@ class _Styled:
     role: Role
 
 
+LINE_BREAK = object()
+"""Printed as {{ br }}: a place where a title may break onto a second line."""
+
+
 class _Tokens:
     """Collects what the template prints and hands back placeholders."""
 
@@ -51,6 +55,9 @@ class _Tokens:
     def finalize(self, value: Any) -> str:
         if value is None:
             return ""
+        if value is LINE_BREAK:
+            self.items.append(_Styled(Figure("", None, ""), Role.BREAK))
+            return f"{_OPEN}{len(self.items) - 1}{_CLOSE}"
         if isinstance(value, Figure):
             value = _Styled(value, Role.TEXT)
         elif not isinstance(value, _Styled):
@@ -83,7 +90,7 @@ def compose(
     )
     environment.filters["runin"] = _runin
     try:
-        rendered = environment.get_template(template).render(context)
+        rendered = environment.get_template(template).render({**context, "br": LINE_BREAK})
     except jinja2.TemplateError as error:
         where = getattr(error, "lineno", None)
         raise TemplateProblem(f"{folder / template}:{where}: {error}") from error

@@ -32,6 +32,7 @@ class Role(enum.StrEnum):
     TEXT = "text"
     HEADING2 = "heading2"  # a run-in （一） heading at the start of a body paragraph
     HEADING3 = "heading3"
+    BREAK = "break"  # where a line may break when it does not fit (in a title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,247 @@
+"""Word writer: the document model poured into the format's reference document.
+
+Every style, the page setup and the page-number footers come from the reference document
+(templates/<format>/reference.docx); this module only chooses which style each paragraph uses,
+builds tables, and places the signature as GB/T 9704 says. Output bytes depend only on the input.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import docx
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from docx.table import Table as DocxTable
+
+from generator.document.layout import char_width, signature_indents
+from generator.document.model import Align, Document, Paragraph, Role, Style, Table
+from generator.document.table_grid import place
+from generator.writers.package import normalize_package
+
+PARAGRAPH_STYLES = {
+    Style.TITLE: "Title",
+    Style.HEADING1: "Heading1",
+    Style.HEADING2: "Heading2",
+    Style.HEADING3: "Heading3",
+    Style.BODY: "Normal",
+    Style.SIGNATURE: "Signature",
+    Style.DATE: "Date",
+}
+RUN_STYLES = {Role.HEADING2: "RunInHeading2"}
+TABLE_STYLE, TABLE_TEXT, TABLE_HEAD = "GongwenTable", "TableText", "TableHead"
+
+
+def render_docx(document: Document, reference: Path) -> bytes:
+    """The report as .docx bytes, styled by the reference document."""
+    word = docx.Document(str(reference))
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    writer = _Writer(word)
+    writer.write(document)
+    _set_properties(word, document)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return normalize_package(buffer.getvalue())
+
+
+class _Writer:
+    def __init__(self, word: docx.document.Document) -> None:
+        self.word = word
+        self.styles = {style.style_id: style for style in word.styles}
+        self.section = word.element.body.find(qn("w:sectPr"))
+        self.pitch = _character_pitch(word)
+
+    def write(self, document: Document) -> None:
+        signature = next((b.text for b in document.blocks if _is(b, Style.SIGNATURE)), "")
+        date = next((b.text for b in document.blocks if _is(b, Style.DATE)), "")
+        indents = signature_indents(signature, date)
+        orientations = _orientations(document.blocks, self._fits_portrait)
+        previous_element = None
+        for index, block in enumerate(document.blocks):
+            if index and orientations[index] != orientations[index - 1]:
+                self._end_section(previous_element, landscape=orientations[index - 1])
+            if isinstance(block, Table):
+                previous_element = self._table(block, landscape=orientations[index])._tbl
+                continue
+            paragraph = self._paragraph(block)
+            if block.style is Style.SIGNATURE:
+                paragraph.paragraph_format.right_indent = Twips(
+                    round(indents.signature * self.pitch)
+                )
+            elif block.style is Style.DATE:
+                paragraph.paragraph_format.right_indent = Twips(round(indents.date * self.pitch))
+            previous_element = paragraph._p
+        if orientations and orientations[-1]:
+            _make_landscape(self.section)
+
+    def _paragraph(self, block: Paragraph) -> docx.text.paragraph.Paragraph:
+        style = self.styles[PARAGRAPH_STYLES[block.style]]
+        paragraph = self.word.add_paragraph(style=style)
+        breaks = not self._fits_one_line(block, style)
+        for role, text in _merged_runs(block):
+            if role is Role.BREAK:
+                if breaks:
+                    paragraph.add_run().add_break()
+                continue
+            run_style = RUN_STYLES.get(role)
+            _east_asian(paragraph.add_run(text, self.styles[run_style] if run_style else None))
+        return paragraph
+
+    def _fits_one_line(self, block: Paragraph, style: object) -> bool:
+        width = char_width(block.text) * _style_size_twips(style, self.word)
+        return width <= self._text_width(landscape=False)
+
+    def _text_width(self, landscape: bool) -> int:
+        size = self.section.find(qn("w:pgSz"))
+        margins = self.section.find(qn("w:pgMar"))
+        width = int(size.get(qn("w:h" if landscape else "w:w")))
+        sides = ("w:top", "w:bottom") if landscape else ("w:left", "w:right")
+        return width - sum(int(margins.get(qn(side))) for side in sides)
+
+    def _fits_portrait(self, table: Table) -> bool:
+        table_pitch = _style_size_twips(self.styles[TABLE_TEXT], self.word)
+        return sum(table.widths) * table_pitch <= self._text_width(landscape=False)
+
+    def _table(self, table: Table, landscape: bool) -> DocxTable:
+        rows = len(table.header) + len(table.body)
+        result = self.word.add_table(rows=rows, cols=table.columns)
+        result.style = self.styles[TABLE_STYLE]
+        result.autofit = False
+        available = self._text_width(landscape)
+        total = sum(table.widths)
+        widths = [available * w // total for w in table.widths]
+        widths[-1] += available - sum(widths)
+        grid = result._tbl.tblGrid
+        for column, width in zip(grid.gridCol_lst, widths, strict=True):
+            column.w = Twips(width)
+        for row in result.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Twips(width)
+        for placed in place(table):
+            cell = result.cell(placed.row, placed.col)
+            span = placed.cell
+            if span.row_span > 1 or span.col_span > 1:
+                cell = cell.merge(
+                    result.cell(placed.row + span.row_span - 1, placed.col + span.col_span - 1)
+                )
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            header = placed.row < len(table.header)
+            paragraph.style = self.styles[TABLE_HEAD if header else TABLE_TEXT]
+            if span.align is Align.LEFT:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            _east_asian(paragraph.add_run(span.text))
+        for index, row in enumerate(result.rows):
+            properties = row._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:cantSplit"))
+            if index < len(table.header):
+                properties.append(OxmlElement("w:tblHeader"))
+        return result
+
+    def _end_section(self, element: object, landscape: bool) -> None:
+        """Close the section that ends with `element` (adding a paragraph after a table)."""
+        if element is None or element.tag != qn("w:p"):
+            element = self.word.add_paragraph(style=self.styles["Normal"])._p
+        section = copy.deepcopy(self.section)
+        if landscape:
+            _make_landscape(section)
+        element.get_or_add_pPr().append(section)
+
+
+def _merged_runs(block: Paragraph) -> list[tuple[Role, str]]:
+    """Neighbouring runs of the same role become one run of Word."""
+    merged: list[tuple[Role, str]] = []
+    for run in block.runs:
+        if merged and merged[-1][0] is run.role and run.role is not Role.BREAK:
+            merged[-1] = (run.role, merged[-1][1] + run.text)
+        else:
+            merged.append((run.role, run.text))
+    return merged
+
+
+def _is(block: object, style: Style) -> bool:
+    return isinstance(block, Paragraph) and block.style is style
+
+
+def _orientations(blocks: tuple, fits_portrait) -> list[bool]:
+    """True (landscape) for wide tables and for the headings that lead into them."""
+    result = [isinstance(b, Table) and not fits_portrait(b) for b in blocks]
+    for index in range(len(blocks) - 2, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Paragraph) and block.style in (Style.HEADING1, Style.HEADING2):
+            result[index] = result[index + 1]
+    return result
+
+
+def _make_landscape(section: object) -> None:
+    size = section.find(qn("w:pgSz"))
+    width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+    if int(width) > int(height):
+        return
+    size.set(qn("w:w"), height)
+    size.set(qn("w:h"), width)
+    size.set(qn("w:orient"), "landscape")
+    margins = section.find(qn("w:pgMar"))
+    top, right, bottom, left = (
+        margins.get(qn(f"w:{side}")) for side in ("top", "right", "bottom", "left")
+    )
+    # Turn the page a quarter to the left: the binding margin (订口) goes on top.
+    for side, value in (("top", left), ("right", top), ("bottom", right), ("left", bottom)):
+        margins.set(qn(f"w:{side}"), value)
+
+
+def _east_asian(run: docx.text.run.Run) -> None:
+    """Quotes, dashes and dots shared with Latin text are drawn in the Chinese font."""
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def _style_size_twips(style: object, word: docx.document.Document) -> int:
+    """Font size of a style (or of the document defaults), in twips."""
+    while style is not None:
+        if style.font.size is not None:
+            return int(style.font.size.twips)
+        style = style.base_style
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    return int(size.get(qn("w:val"))) * 10
+
+
+def _character_pitch(word: docx.document.Document) -> int:
+    """Distance between characters of body text in twips: font size plus character spacing."""
+    normal = next(s for s in word.styles if s.style_id == "Normal")
+    spacing = normal.element.find(f"{qn('w:rPr')}/{qn('w:spacing')}")
+    extra = int(spacing.get(qn("w:val"))) if spacing is not None else 0
+    return _style_size_twips(normal, word) + extra
+
+
+def document_time(document: Document) -> dt.datetime | None:
+    """The document's date (成文日期), or SOURCE_DATE_EPOCH when the report has none."""
+    if document.date is not None:
+        return dt.datetime(document.date.year, document.date.month, document.date.day)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return None
+
+
+def _set_properties(word: docx.document.Document, document: Document) -> None:
+    properties = word.core_properties
+    properties.title = document.title
+    properties.author = document.author
+    properties.last_modified_by = document.author
+    properties.revision = 1
+    stamp = document_time(document)
+    if stamp is not None:
+        properties.created = stamp
+        properties.modified = stamp

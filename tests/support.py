@@ -1,0 +1,60 @@
+"""Helpers for tests that look at files the way their users' programs do."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+VALIDATOR = ROOT / "tools" / "ooxml" / "node_modules" / ".bin" / "ooxml-validate"
+
+
+def ooxml_errors(path: Path) -> list[dict]:
+    """Schema errors the Open XML SDK validator finds (tools/install-test-deps.sh installs it)."""
+    assert VALIDATOR.exists(), "run sh tools/install-test-deps.sh"
+    result = subprocess.run(
+        [str(VALIDATOR), "--of", "json", str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def pdf_words(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """(text, xMin, yMin, xMax, yMax) of every word on a page, in points from the top left."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pattern = (
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    return [
+        (w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in re.findall(pattern, html)
+    ]
+
+
+def page_size(pdf: Path, page: int) -> tuple[float, float]:
+    info = subprocess.run(
+        ["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    match = re.search(rf"Page\s+{page} size:\s+([\d.]+) x ([\d.]+)", info)
+    return float(match.group(1)), float(match.group(2))
