@@ -25,6 +25,9 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_SHARED_STRINGS = 200_000
 """Most shared strings a workbook may declare."""
 
+MAX_MERGED_RANGES = 10_000
+"""Most merged ranges one sheet may declare."""
+
 MAX_TEXT_CHARS = 5_000
 """Longest text accepted in one cell of a report (a paragraph); longer text is rejected."""
 

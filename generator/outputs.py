@@ -65,7 +65,12 @@ class OutputSet:
         return target
 
     def write_bytes(self, relative: str, data: bytes) -> None:
-        self.path(relative).write_bytes(data)
+        try:
+            self.path(relative).write_bytes(data)
+        except OSError as error:
+            raise OutputError(
+                f"无法写入输出文件夹 {self.folder}（{error.strerror or error}）；请检查磁盘空间和权限"
+            ) from None
 
     def drop(self, relative: str) -> None:
         """On commit, remove an earlier run's file of this name: it would no longer match."""

@@ -188,3 +188,21 @@ def test_pdf_without_libreoffice_says_so_and_leaves_no_stale_pdf(tmp_path: Path)
     assert "未找到 LibreOffice" in result.stderr
     assert (tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.docx").exists()
     assert not stale.exists()
+
+
+def test_init_keeps_unit_names_out_of_paths(tmp_path: Path) -> None:
+    folder = tmp_path / "forms"
+    result = run(
+        "2018",
+        "--init",
+        "--inputs",
+        str(folder),
+        "--unit",
+        "../../etc/passwd",
+        "--level",
+        "市政府工作部门",
+    )
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.rglob("*.xlsx")] == ["___etc_passwd.xlsx"]
+    book = load_workbook(folder / "___etc_passwd.xlsx")
+    assert book["基本信息"]["B3"].value == "../../etc/passwd"

@@ -17,6 +17,9 @@ Value = int | Decimal | str | dt.date | None
 EXCEL_DIGITS = 15
 """Excel keeps 15 significant digits; anything beyond is binary floating-point noise."""
 
+COUNT_UNITS = ("人次", "件", "条", "次", "场", "期", "个", "项", "元", "万元")
+"""Units people type after a number (“120件”); the number is what they meant."""
+
 ZERO_PLACEHOLDERS = frozenset({"无", "没有", "—", "——", "–", "-", "--", "/", "／", "－", "─", "空"})
 CHINESE_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟")
 _INVISIBLE = frozenset(
@@ -54,16 +57,19 @@ class Reading:
 
 
 def shown(text: str, limit: int = 20) -> str:
-    """A short, printable quotation of cell text for a message."""
+    """A short quotation of cell text for a message, printable on a GBK (Windows) console."""
     cleaned = "".join(ch if ch.isprintable() else "?" for ch in text)
+    cleaned = cleaned.encode("gbk", "replace").decode("gbk")
     return "“" + (cleaned if len(cleaned) <= limit else cleaned[:limit] + "…") + "”"
 
 
 def excel_decimal(text: str) -> Decimal:
     """A stored number as Excel shows it: at most 15 significant digits."""
+    if len(text) > 400:
+        raise InvalidOperation(text[:20])
     number = Decimal(text)
-    if not number.is_finite():
-        raise InvalidOperation(text)
+    if not number.is_finite() or not -400 < number.adjusted() < 400:  # beyond any double
+        raise InvalidOperation(text[:20])
     if number.is_zero():
         return Decimal(0)
     digits = number.adjusted() + 1
@@ -108,7 +114,9 @@ def read_count(raw: RawCell, unit: str = "", decimals: bool = False) -> Reading:
     if not decimals and number != number.to_integral_value():
         return reading.fail("not-whole", f"应为整数（件数），填的是 {_plain(number)}")
     if number >= Decimal(10) ** EXCEL_DIGITS:
-        return reading.fail("too-large", f"数值 {_plain(number)} 超出 Excel 能精确保存的范围")
+        return reading.fail(
+            "too-large", f"数值 {shown(_plain(number))} 超出 Excel 能精确保存的范围"
+        )
     if number > limits.MAX_COUNT:
         reading.warn("implausible", f"数值 {_plain(number)} 异常大，请核实")
     reading.value = number if decimals else int(number)
@@ -128,7 +136,9 @@ def _number(raw: RawCell, reading: Reading, unit: str) -> Decimal | None:
         reading.fail("bool", "单元格是逻辑值（TRUE/FALSE），应填数字")
         return None
     if raw.kind == "error":
-        reading.fail("error-value", f"单元格显示错误值 {raw.value}，请改正公式或直接填写数字")
+        reading.fail(
+            "error-value", f"单元格显示错误值 {shown(raw.value)}，请改正公式或直接填写数字"
+        )
         return None
     if raw.kind == "date" or (raw.kind == "number" and raw.number_format == "date"):
         reading.fail(
@@ -152,8 +162,10 @@ def _number_from_text(original: str, reading: Reading, unit: str) -> Decimal | N
     text = " ".join(text.replace("\u3000", " ").split())
     if text.startswith("'"):
         text = text[1:].strip()
-    if unit and text.endswith(unit) and text != unit:
-        text = text[: -len(unit)].strip()
+    for suffix in (unit, *COUNT_UNITS) if unit else COUNT_UNITS:
+        if text.endswith(suffix) and text != suffix:
+            text = text[: -len(suffix)].strip()
+            break
     if text == "":
         return None
     if text in ZERO_PLACEHOLDERS or original.strip() in ZERO_PLACEHOLDERS:
@@ -191,7 +203,7 @@ def read_text(raw: RawCell, max_chars: int, multiline: bool = False) -> Reading:
             reading.fail("formula-no-result", _NO_RESULT)
         return reading
     if raw.kind in ("bool", "error"):
-        return reading.fail("not-text", f"这里应填文字，单元格里是 {raw.value}")
+        return reading.fail("not-text", f"这里应填文字，单元格里是 {shown(raw.value)}")
     if raw.kind == "number":
         try:
             text = format(excel_decimal(raw.value), "f")
@@ -229,7 +241,7 @@ def read_date(raw: RawCell, date1904: bool) -> Reading:
     elif raw.kind == "text":
         text = unicodedata.normalize("NFKC", clean_text(raw.value, reading))
     else:
-        return reading.fail("bad-date", f"这里应填日期，单元格里是 {raw.value}")
+        return reading.fail("bad-date", f"这里应填日期，单元格里是 {shown(raw.value)}")
     match = _DATE_TEXT.match(text)
     if not match:
         return reading.fail("bad-date", f"无法识别的日期 {shown(raw.value)}，请写成 2019年3月20日")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import struct
 import zipfile
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -22,18 +23,17 @@ class Kind(enum.Enum):
     UNKNOWN = "unknown"
 
 
-def sniff(head: bytes) -> Kind:
-    """Classify a file by its first bytes (read at least 64 KiB for OLE2 detection)."""
-    if not head:
+def sniff(data: bytes) -> Kind:
+    """Classify a file by its bytes."""
+    if not data:
         return Kind.EMPTY
-    if head.startswith(ZIP_MAGICS):
+    if data.startswith(ZIP_MAGICS):
         return Kind.ZIP
-    if head.startswith(OLE2_MAGIC):
-        # An encrypted OOXML file is an OLE2 container whose directory names these streams.
-        if "EncryptedPackage".encode("utf-16-le") in head or b"E\x00n\x00c\x00r\x00y" in head:
-            return Kind.ENCRYPTED_OOXML
-        return Kind.OLE2
-    text = _as_text(head[:4096])
+    if data.startswith(OLE2_MAGIC):
+        # A password-protected .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
+        names = ole2_stream_names(data)
+        return Kind.ENCRYPTED_OOXML if "EncryptedPackage" in names else Kind.OLE2
+    text = _as_text(data[:4096])
     if text is None:
         return Kind.UNKNOWN
     lowered = text.lstrip("\ufeff \t\r\n").lower()
@@ -42,6 +42,24 @@ def sniff(head: bytes) -> Kind:
     if lowered.startswith(("<!doctype html", "<html")) or "<html" in lowered[:1024]:
         return Kind.HTML
     return Kind.TEXT
+
+
+def ole2_stream_names(data: bytes) -> list[str]:
+    """Names in the first directory sector of an OLE2 (compound file) container."""
+    try:
+        shift = struct.unpack_from("<H", data, 30)[0]
+        first = struct.unpack_from("<I", data, 48)[0]
+        if not 7 <= shift <= 16:
+            return []
+        start = (first + 1) << shift
+        names = []
+        for offset in range(start, min(start + (1 << shift), len(data) - 127), 128):
+            length = struct.unpack_from("<H", data, offset + 64)[0]
+            if 2 <= length <= 64:
+                names.append(data[offset : offset + length - 2].decode("utf-16-le", "replace"))
+        return names
+    except struct.error:
+        return []
 
 
 def _as_text(data: bytes) -> str | None:

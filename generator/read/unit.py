@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,32 +11,11 @@ from generator.formats.spec import LABEL_COLUMN, Field, FormatSpec, Kind, Sheet
 from generator.problems import Location, Problem, Problems, Severity
 from generator.read import cells
 from generator.read.names import normalized
-from generator.read.sniff import Kind as FileKind
-from generator.read.sniff import sniff, zip_flavour
+from generator.read.opening import open_workbook
 from generator.read.xlsx import RawCell, SheetInfo, WorkbookError, XlsxWorkbook, split_ref
 
 LABEL_SEARCH_MARGIN = 30
 """How many rows below a sheet's last item the reader looks for labels that have moved."""
-
-SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再提交"
-
-_FILE_KIND_MESSAGES = {
-    FileKind.EMPTY: "文件是空的（0 字节），可能没有保存成功或传输时损坏；请重新提交",
-    FileKind.OLE2: "这是旧版 Excel（.xls）或 WPS 表格（.et）格式，本工具只读取 .xlsx；"
-    + SAVE_AS_XLSX,
-    FileKind.ENCRYPTED_OOXML: "工作簿设置了打开密码，无法读取；请在 Excel 中取消密码，保存后再提交",
-    FileKind.EXCEL_2003_XML: "这是“XML 电子表格 2003”格式，不是 .xlsx；" + SAVE_AS_XLSX,
-    FileKind.HTML: "这是一个网页（HTML）文件，不是 Excel 工作簿；" + SAVE_AS_XLSX,
-    FileKind.TEXT: "这是文本文件（如 CSV），不是 Excel 工作簿；" + SAVE_AS_XLSX,
-    FileKind.UNKNOWN: "无法识别的文件，不是 Excel 工作簿（.xlsx）",
-}
-_ZIP_FLAVOUR_MESSAGES = {
-    "ods": "这是 OpenDocument 表格（.ods）格式；" + SAVE_AS_XLSX,
-    "odf": "这是 OpenDocument 文档，不是 Excel 工作簿",
-    "docx": "这是 Word 文档，不是 Excel 工作簿",
-    "ooxml": "这是 Office 文档，但不是 Excel 工作簿",
-    "other": "这是一个压缩包，不是 Excel 工作簿（.xlsx）",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,41 +71,14 @@ def read_unit(path: Path, spec: FormatSpec, display_name: str | None = None) -> 
     """Read one workbook file; never raises for anything the file contains."""
     name = display_name or path.name
     problems = Problems()
-    where = Location(name)
     try:
-        size = path.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
-            problems.error(
-                "too-big", f"文件有 {size} 字节，超过上限 {limits.MAX_FILE_BYTES}", where
-            )
-            return UnitReading(None, problems.items)
-        data = path.read_bytes()
-    except OSError as error:
-        problems.error("unreadable", f"无法读取文件（{error.strerror or error}）", where)
-        return UnitReading(None, problems.items)
-    kind = sniff(data[: 64 * 1024])
-    if kind is not FileKind.ZIP:
-        problems.error("not-xlsx", _FILE_KIND_MESSAGES[kind], where)
-        return UnitReading(None, problems.items)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        problems.error(
-            "broken-zip", "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交", where
-        )
-        return UnitReading(None, problems.items)
-    flavour = zip_flavour(archive)
-    if flavour != "xlsx":
-        problems.error("not-xlsx", _ZIP_FLAVOUR_MESSAGES[flavour], where)
-        return UnitReading(None, problems.items)
-    try:
-        book = XlsxWorkbook(archive)
+        book = open_workbook(path)
         unit = _read_book(book, spec, name, problems)
     except WorkbookError as error:
-        problems.error("bad-workbook", str(error), where)
+        problems.error(error.code, str(error), Location(name))
         return UnitReading(None, problems.items)
     except RecursionError:
-        problems.error("bad-workbook", "文件内部结构异常（嵌套过深），无法读取", where)
+        problems.error("bad-workbook", "文件内部结构异常（嵌套过深），无法读取", Location(name))
         return UnitReading(None, problems.items)
     return UnitReading(unit, problems.items)
 
@@ -199,7 +149,7 @@ def _read_sheet(
         wanted.update(_value_refs(item))
     raw = book.read_cells(info, wanted)
     label_texts = {ref: _label_text(raw[ref]) for ref in label_column_refs}
-    merged = _merged_cells(book.merged_ranges(info))
+    merged = _merged_rectangles(book.merged_ranges(info))
     for item in sheet.items:
         if item.kind is Kind.HEADING:
             continue
@@ -254,28 +204,34 @@ def _labels_hold(
     return True
 
 
-def _merged_cells(ranges: list[str]) -> dict[tuple[int, int], str]:
-    covered: dict[tuple[int, int], str] = {}
+def _merged_rectangles(ranges: list[str]) -> list[tuple[int, int, int, int, str]]:
+    """(first row, first column, last row, last column, range) of each merged range."""
+    if len(ranges) > limits.MAX_MERGED_RANGES:
+        raise WorkbookError(
+            f"工作表中有 {len(ranges)} 个合并单元格区域，超过上限 {limits.MAX_MERGED_RANGES}，不像正常的填报表"
+        )
+    rectangles = []
     for merged in ranges:
         first, _, last = merged.partition(":")
         try:
             (r1, c1), (r2, c2) = split_ref(first), split_ref(last or first)
         except ValueError:
             continue
-        if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
-            r2 = min(r2, r1 + 500)
-            c2 = min(c2, c1 + 20)
-        for row in range(r1, r2 + 1):
-            for col in range(c1, c2 + 1):
-                covered[(row, col)] = merged
-    return covered
+        rectangles.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2), merged))
+    return rectangles
 
 
 def _merged_over_input(
-    item: Field, merged: dict[tuple[int, int], str], location: Location, problems: Problems
+    item: Field,
+    merged: list[tuple[int, int, int, int, str]],
+    location: Location,
+    problems: Problems,
 ) -> bool:
     for ref in _value_refs(item):
-        span = merged.get(split_ref(ref))
+        row, col = split_ref(ref)
+        span = next(
+            (m for r1, c1, r2, c2, m in merged if r1 <= row <= r2 and c1 <= col <= c2), None
+        )
         if span:
             problems.error(
                 "merged-input",

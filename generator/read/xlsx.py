@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.parsers import expat
@@ -18,6 +19,10 @@ from generator import limits
 
 class WorkbookError(Exception):
     """The file cannot be read as a workbook; the message is for the user, in Chinese."""
+
+    def __init__(self, message: str, code: str = "bad-workbook") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +113,18 @@ def _parse(data: bytes, parser: expat.XMLParserType) -> None:
         raise WorkbookError(f"文件内部的 XML 已损坏（{expat.ErrorString(error.code)}）") from None
 
 
+def check_zip_directory(data: bytes) -> None:
+    """Refuse a zip whose directory declares too many entries, before zipfile builds them all."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return  # zipfile will say it is damaged
+    entries = int.from_bytes(data[end + 10 : end + 12], "little")
+    if limits.MAX_ZIP_MEMBERS < entries < 0xFFFF:
+        raise WorkbookError(
+            f"压缩包内有 {entries} 个部件，超过上限 {limits.MAX_ZIP_MEMBERS}，不像正常的工作簿"
+        )
+
+
 class XlsxWorkbook:
     """An open .xlsx file whose parts are checked before they are parsed."""
 
@@ -120,8 +137,11 @@ class XlsxWorkbook:
         self._rels_of_workbook: dict[str, tuple[str, str]] = {}
         self._workbook_part = self._find_workbook_part()
         self._read_workbook()
+        for info in archive.infolist():  # every part, read or not, before any more parsing
+            self._check_member(info)
         self._shared: list[str] | None = None
         self._formats: list[str] | None = None
+        self._sheet_data: dict[str, bytes] = {}
 
     # -- the package ---------------------------------------------------------------------------
 
@@ -131,35 +151,61 @@ class XlsxWorkbook:
             raise WorkbookError(
                 f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.MAX_ZIP_MEMBERS}，不像正常的工作簿"
             )
-        total = 0
-        for info in infos:
-            if info.flag_bits & 0x1:
-                raise WorkbookError("文件内部经过加密，无法读取；请取消密码后另存为 .xlsx")
-            if info.file_size > limits.MAX_MEMBER_BYTES:
-                raise WorkbookError(
-                    f"文件内部部件 {info.filename} 解压后有 {info.file_size} 字节，超过上限，疑为压缩炸弹"
-                )
-            ratio_base = max(info.compress_size, 1)
-            if (
-                info.file_size > limits.RATIO_FLOOR_BYTES
-                and info.file_size / ratio_base > limits.MAX_COMPRESSION_RATIO
-            ):
-                raise WorkbookError(
-                    f"文件内部部件 {info.filename} 的压缩比异常（疑为压缩炸弹），拒绝读取"
-                )
-            total += info.file_size
+        if len({info.filename for info in infos}) != len(infos):
+            raise WorkbookError("文件内部有重名的部件，结构异常，可能已损坏或被篡改")
+        total = sum(info.file_size for info in infos)
         if total > limits.MAX_TOTAL_BYTES:
-            raise WorkbookError(f"文件解压后共 {total} 字节，超过上限，疑为压缩炸弹")
+            raise WorkbookError(
+                f"文件解压后共 {total // 2**20} MB，远超填报表的正常大小，疑为压缩炸弹"
+            )
+
+    def _part_name(self, name: str) -> str:
+        for sheet in self.sheets:
+            if sheet.part == name:
+                return f"工作表“{sheet.name}”"
+        return f"内部部件 {name}"
 
     def _member(self, name: str) -> bytes:
+        """A part's bytes, after its declared size and compression ratio have been checked."""
         try:
-            return self._zip.read(name)
+            info = self._zip.getinfo(name)
         except KeyError:
             raise WorkbookError(f"文件缺少内部部件 {name}，可能已损坏") from None
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
-            raise WorkbookError(f"文件已损坏，无法解压内部部件 {name}（{error}）") from None
+        self._check_member(info)
+        try:
+            return self._zip.read(name)
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            zlib.error,
+        ):
+            raise WorkbookError(
+                f"文件已损坏，{self._part_name(name)}无法解压；请重新保存后提交"
+            ) from None
         except (RuntimeError, NotImplementedError):
-            raise WorkbookError(f"文件内部部件 {name} 经过加密或使用了不支持的压缩方式") from None
+            raise WorkbookError(
+                f"{self._part_name(name)}经过加密或使用了不支持的压缩方式，无法读取"
+            ) from None
+
+    def _check_member(self, info: zipfile.ZipInfo) -> None:
+        """Refuse a part whose declared size or compression ratio no workbook needs."""
+        what = self._part_name(info.filename)
+        if info.flag_bits & 0x1:
+            raise WorkbookError("文件内部经过加密，无法读取；请取消密码后另存为 .xlsx")
+        if info.file_size > limits.MAX_MEMBER_BYTES:
+            raise WorkbookError(
+                f"{what}解压后有 {info.file_size // 2**20} MB，远超填报表的正常大小"
+                "（可能有大量多余的行、格式或数据，也可能是压缩炸弹）；"
+                "请删除多余的行，或把填写内容复制到新的空白填报表后重新提交"
+            )
+        if (
+            info.file_size > limits.RATIO_FLOOR_BYTES
+            and info.file_size / max(info.compress_size, 1) > limits.MAX_COMPRESSION_RATIO
+        ):
+            raise WorkbookError(f"{what}的压缩比异常（疑为压缩炸弹），拒绝读取")
 
     def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """Id → (type, target member) for a part's relationships."""
@@ -244,7 +290,7 @@ class XlsxWorkbook:
         if sheet.part is None or not wanted:
             return found
         last_row = max(row for row, _ in wanted)
-        raw = _read_sheet_cells(self._member(sheet.part), wanted, last_row)
+        raw = _read_sheet_cells(self._sheet(sheet.part), wanted, last_row)
         if raw:
             shared = self.shared_strings() if any(c[0] == "s" for c in raw.values()) else []
             formats = self.number_formats() if any(c[3] for c in raw.values()) else []
@@ -256,7 +302,12 @@ class XlsxWorkbook:
         """The merged ranges of a sheet, such as 'B3:C4'."""
         if sheet.part is None:
             return []
-        return [m.decode("ascii", "replace") for m in _MERGE.findall(self._member(sheet.part))]
+        return [m.decode("ascii", "replace") for m in _MERGE.findall(self._sheet(sheet.part))]
+
+    def _sheet(self, part: str) -> bytes:
+        if part not in self._sheet_data:
+            self._sheet_data[part] = self._member(part)
+        return self._sheet_data[part]
 
 
 def _read_sheet_cells(

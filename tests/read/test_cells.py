@@ -64,6 +64,9 @@ def test_placeholders_mean_zero_with_a_warning(placeholder: str) -> None:
         (RawCell("blank", "", "SUM(B1:B3)"), "formula-no-result"),
         (text("abc"), "not-a-number"),
         (number("1e16"), "too-large"),
+        (number("1e999999999"), "bad-number"),
+        (text("1e999999999"), "not-a-number"),
+        (text("9" * 100_000), "not-a-number"),
     ],
 )
 def test_counts_rejected_with_a_reason(raw: RawCell, code: str) -> None:
