@@ -82,8 +82,21 @@ def build(year: int, inputs: Path, out: Path, *, strict: bool = False, pdf: bool
     result.document = document
     with OutputSet(out) as outputs:
         result.pdf_error = write_report(outputs, "", document, checked.spec, pdf)
+        write_summary(outputs, checked, document)
         result.written = outputs.commit()
     return result
+
+
+def summary_name(document: Document) -> str:
+    return f"{safe_filename(document.title)}汇总表.xlsx"
+
+
+def write_summary(outputs: OutputSet, checked: Checked, document: Document) -> None:
+    """The office's summary workbook: units side by side, the problems, the figures' sources."""
+    from generator.writers.summary_xlsx import render_summary
+
+    data = render_summary(checked.spec, checked.units, checked.problems.sorted(), document)
+    outputs.write_bytes(summary_name(document), data)
 
 
 def write_report(

@@ -84,6 +84,22 @@ def run(
             help="与 --init 一起使用：单位清单文本文件，每行“单位名称, 单位层级”",
         ),
     ] = None,
+    deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--deadline",
+            metavar="文字",
+            help="与 --init 一起使用：写进填表说明的报送要求，如“请于2019年1月15日前报送市政务公开办”",
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            "--contact",
+            metavar="文字",
+            help="与 --init 一起使用：写进填表说明的联系人和电话，如“张三 0731-12345678”",
+        ),
+    ] = None,
     inputs: Annotated[
         Path | None,
         typer.Option("--inputs", metavar="文件夹", help="输入工作簿所在文件夹（默认 inputs/年度）"),
@@ -128,11 +144,14 @@ def run(
     if init:
         from generator.cli_commands import run_init
 
+        notice = {k: v for k, v in (("deadline", deadline), ("contact", contact)) if v}
         return run_init(
-            console, report_year, inputs_dir, _unit_list(unit or [], level or [], units)
+            console, report_year, inputs_dir, _unit_list(unit or [], level or [], units), notice
         )
-    if unit or level or units:
-        raise UsageProblem("--unit、--level 和 --units 只能与 --init 一起使用")
+    if unit or level or units or deadline or contact:
+        raise UsageProblem(
+            "--unit、--level、--units、--deadline 和 --contact 只能与 --init 一起使用"
+        )
     from generator.cli_commands import run_build
 
     return run_build(

@@ -63,10 +63,12 @@ def _summary(problems: Problems, strict: bool) -> str:
     return f"共发现 {errors} 个错误、{warnings} 个警告{note}。"
 
 
-def run_init(console: Console, year: int, folder: Path, units: list[tuple[str, str]]) -> int:
+def run_init(
+    console: Console, year: int, folder: Path, units: list[tuple[str, str]], notice: dict[str, str]
+) -> int:
     """--init: blank fill-in workbooks."""
     try:
-        result = init_forms(year, folder, units)
+        result = init_forms(year, folder, units, notice)
     except FormatUnavailable as error:
         raise UsageProblem(str(error)) from None
     except UnitListError as error:

@@ -98,6 +98,7 @@ def test_output_redirected_to_a_file(tmp_path: Path) -> None:
         (["2018", "--nope"], "没有这个选项：--nope"),
         (["2019"], "2019 年度没有可用的报告格式"),
         (["2018", "--unit", "甲局"], "只能与 --init 一起使用"),
+        (["2018", "--deadline", "明天"], "只能与 --init 一起使用"),
         (["2018", "--init", "--unit", "甲局"], "每个 --unit 都要有对应的 --level"),
         (["2018", "--inputs"], "缺少取值"),
     ],

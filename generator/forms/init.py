@@ -46,8 +46,13 @@ def read_unit_list(path: Path) -> list[tuple[str, str]]:
     return units
 
 
-def init_forms(year: int, folder: Path, units: list[tuple[str, str]]) -> InitResult:
-    """One workbook per unit (name and level filled in), or one blank form when no units."""
+def init_forms(
+    year: int, folder: Path, units: list[tuple[str, str]], notice: dict[str, str] | None = None
+) -> InitResult:
+    """One workbook per unit (name and level filled in), or one blank form when no units.
+
+    `notice` may give the office's own "deadline" and "contact" lines for the instructions sheet.
+    """
     spec = format_for_year(year)
     for name, level in units:
         if level not in spec.levels:
@@ -61,7 +66,7 @@ def init_forms(year: int, folder: Path, units: list[tuple[str, str]]) -> InitRes
     ]
     for file_name, name, level in jobs:
         target = folder / file_name
-        if write_new(target, new_form(spec, name, level, year)):
+        if write_new(target, new_form(spec, name, level, year, notice)):
             result.written.append(target)
         else:
             result.skipped.append(target)

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from generator import limits
+from generator.document.layout import display_width
 from generator.formats.spec import LABEL_COLUMN, Field, FormatSpec, Kind, Sheet
 from generator.forms.cells import set_text
 from generator.read.xlsx import column_index, column_letters
@@ -37,6 +38,8 @@ WRAP = Alignment(wrap_text=True, vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 UNLOCKED = Protection(locked=False)
 INSTRUCTIONS_SHEET = "填表说明"
+LABEL_WIDTH, VALUE_WIDTH, TEXT_WIDTH, UNIT_WIDTH, HELP_WIDTH, HEADING_WIDTH = 40, 16, 60, 6, 36, 28
+LINE_HEIGHT = 15  # points per line of 11-point text
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
 _NUMBER_FORMATS = {Kind.COUNT: "0", Kind.TOTAL: "0", Kind.YEAR: "0", Kind.AMOUNT: "General"}
@@ -49,12 +52,19 @@ _PROMPTS = {
 
 
 def new_form(
-    spec: FormatSpec, unit: str | None = None, level: str | None = None, year: int | None = None
+    spec: FormatSpec,
+    unit: str | None = None,
+    level: str | None = None,
+    year: int | None = None,
+    notice: Mapping[str, str] | None = None,
 ) -> bytes:
-    """A blank fill-in workbook, optionally with the unit's name, level and year filled in."""
+    """A blank fill-in workbook, optionally with the unit's name, level and year filled in.
+
+    `notice` may replace the instructions' "deadline" and "contact" lines with the office's own.
+    """
     book = Workbook()
     book.remove(book.active)
-    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), spec)
+    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), spec, notice or {})
     for sheet in spec.sheets:
         _data_sheet(book.create_sheet(sheet.name), sheet, spec)
     prefill = {"unit.name": unit, "unit.level": level, "unit.year": year}
@@ -159,11 +169,15 @@ def _data_sheet(ws: Worksheet, sheet: Sheet, spec: FormatSpec) -> None:
         _item_rows(ws, item, spec, value_col, unit_col, help_col, validations)
     for validation in validations.values():
         ws.add_data_validation(validation)
-    widths = {LABEL_COLUMN: 46, value_col: 60 if sheet.value_column != "B" else 22, help_col: 46}
+    widths = {
+        LABEL_COLUMN: LABEL_WIDTH,
+        value_col: TEXT_WIDTH if sheet.value_column != "B" else VALUE_WIDTH,
+        help_col: HELP_WIDTH,
+    }
     if unit_col:
-        widths[unit_col] = 8
+        widths[unit_col] = UNIT_WIDTH
     for col in range(2, column_index(value_col)):
-        widths[column_letters(col)] = 28
+        widths[column_letters(col)] = HEADING_WIDTH
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A3"
@@ -185,6 +199,7 @@ def _item_rows(
         _label(ws[f"A{row}"], item.label, BOLD, WRAP, HEADING_FILL)
         return
     _label(ws[f"A{row}"], item.label, BOLD if item.kind is Kind.LIST else FONT, WRAP)
+    ws.row_dimensions[row].height = _height((item.label, LABEL_WIDTH), (item.help, HELP_WIDTH))
     if unit_col:
         _label(ws[f"{unit_col}{row}"], item.unit, FONT, CENTER)
     _label(ws[f"{help_col}{row}"], item.help, FONT, WRAP)
@@ -277,6 +292,12 @@ def _validation(
     return validation
 
 
+def _height(*texts: tuple[str, int]) -> float:
+    """A row height that shows wrapped texts whole (each with its column width in characters)."""
+    lines = max(1, *(-(-display_width(text) // max(1, width - 2)) for text, width in texts))
+    return lines * LINE_HEIGHT + 3
+
+
 def _protect_and_print(ws: Worksheet, area: str, fit_height: bool) -> None:
     protection = ws.protection
     protection.sheet = True
@@ -296,8 +317,8 @@ def _protect_and_print(ws: Worksheet, area: str, fit_height: bool) -> None:
     ws.print_options.horizontalCentered = True
 
 
-def _instructions(ws: Worksheet, spec: FormatSpec) -> None:
-    info = spec.instructions
+def _instructions(ws: Worksheet, spec: FormatSpec, notice: Mapping[str, str]) -> None:
+    info = {**spec.instructions, **notice}
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 80
     ws.merge_cells("A1:B1")
@@ -305,7 +326,7 @@ def _instructions(ws: Worksheet, spec: FormatSpec) -> None:
     ws.row_dimensions[1].height = 30
     row = 3
     sections = [
-        ("填写要求", [["", line] for line in info.get("purpose", [])]),
+        ("填写要求", [[str(n), line] for n, line in enumerate(info.get("purpose", []), start=1)]),
         ("各工作表", info.get("sheets_help", [])),
         ("统计口径", info.get("definitions", [])),
         ("报送", [["报送时间", info.get("deadline", "")], ["联系", info.get("contact", "")]]),
@@ -317,7 +338,7 @@ def _instructions(ws: Worksheet, spec: FormatSpec) -> None:
         for name, text in lines:
             _label(ws[f"A{row}"], name, FONT, WRAP)
             _label(ws[f"B{row}"], text, FONT, WRAP)
-            ws.row_dimensions[row].height = 15 * max(1, len(text) // 38 + 1)
+            ws.row_dimensions[row].height = _height((name, 24), (text, 80))
             row += 1
         row += 1
     _protect_and_print(ws, f"A1:B{row}", fit_height=True)

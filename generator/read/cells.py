@@ -169,16 +169,16 @@ def _number_from_text(original: str, reading: Reading, unit: str) -> Decimal | N
     if text == "":
         return None
     if text in ZERO_PLACEHOLDERS or original.strip() in ZERO_PLACEHOLDERS:
-        reading.warn("placeholder-zero", f"填的是 {shown(original)}，按 0 读取；没有时请直接填 0")
+        reading.warn("placeholder-zero", f"填的是{shown(original)}，按 0 读取；没有时请直接填 0")
         return Decimal(0)
     if any(ch in CHINESE_NUMERALS for ch in text):
-        reading.fail("chinese-numeral", f"请用阿拉伯数字填写，{shown(original)} 不能自动识别")
+        reading.fail("chinese-numeral", f"请用阿拉伯数字填写，{shown(original)}不能自动识别")
         return None
     if text.endswith("%"):
         reading.fail("percent", f"这里应填数值，不是百分比：{shown(original)}")
         return None
     if _ACCOUNTING_NEGATIVE.match(text):
-        reading.fail("negative", f"应为不小于 0 的数，{shown(original)} 是负数的会计写法")
+        reading.fail("negative", f"应为不小于 0 的数，{shown(original)}是负数的会计写法")
         return None
     negative = text.startswith("-")
     body = text[1:].strip() if negative else text
