@@ -13,7 +13,8 @@ from pathlib import Path
 from generator.derive import derive
 from generator.document.compose import compose
 from generator.document.model import Document
-from generator.formats import FormatSpec, format_for_year
+from generator.document.tables import report_tables
+from generator.formats import FormatSpec, FormatUnavailable, format_for_year
 from generator.outputs import OutputSet, safe_filename
 from generator.problems import Problems
 from generator.read.inputs import list_inputs
@@ -53,14 +54,51 @@ def check_inputs(year: int, inputs: Path) -> Checked:
     found = list_inputs(inputs)
     problems = Problems()
     problems.extend(found.problems)
+    units = read_units(found.files, spec, problems)
+    previous = previous_year_units(year, inputs, spec, problems)
+    problems.extend(validate_units(units, spec, year, previous))
+    return Checked(spec, year, units, problems)
+
+
+def read_units(files: Sequence[Path], spec: FormatSpec, problems: Problems) -> list[UnitData]:
+    """Every file that could be read as a workbook, its problems added to `problems`."""
     units: list[UnitData] = []
-    for path in found.files:
+    for path in files:
         reading = read_unit(path, spec)
         problems.extend(reading.problems)
         if reading.unit is not None:
             units.append(reading.unit)
-    problems.extend(validate_units(units, spec, year))
-    return Checked(spec, year, units, problems)
+    return units
+
+
+def previous_year_units(
+    year: int, inputs: Path, spec: FormatSpec, problems: Problems
+) -> list[UnitData]:
+    """Last year's units, from the sibling folder named for last year (inputs/2024 beside inputs/2025).
+
+    Only read when the format has rules across years and last year used the same format; their
+    own problems were last year's business and are not reported again.
+    """
+    if not any(rule.across_years for rule in spec.rules):
+        return []
+    folder = inputs.parent / str(year - 1)
+    if inputs.name != str(year) or not folder.is_dir():
+        problems.notice(
+            "no-previous-year",
+            f"没有找到上年（{year - 1} 年度）的输入文件夹 {folder}，未与上年数据核对"
+            "（上年结转、现行有效件数）",
+        )
+        return []
+    try:
+        same_format = format_for_year(year - 1).key == spec.key
+    except FormatUnavailable:
+        same_format = False
+    if not same_format:
+        problems.notice(
+            "previous-year-format", f"{year - 1} 年度使用另一种报告格式，未与上年数据核对"
+        )
+        return []
+    return read_units(list_inputs(folder).files, spec, Problems())
 
 
 def report_document(
@@ -68,7 +106,9 @@ def report_document(
 ) -> Document:
     """The report on these units, with `body` as the reporting unit."""
     data = derive(units, body, spec, year)
-    return compose(spec.folder, spec.template, data.context, {})
+    return compose(
+        spec.folder, spec.template, data.context, report_tables(spec, data.totals.figures)
+    )
 
 
 def build(year: int, inputs: Path, out: Path, *, strict: bool = False, pdf: bool = False) -> Built:

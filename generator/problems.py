@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 _PLAIN_SHEET = re.compile(r"^[^\s'!\[\]*?/\\:()（）-]+$")
 
 
+def sheet_reference(sheet: str) -> str:
+    """A sheet name as Excel writes it in a reference: quoted when it has spaces and the like."""
+    return sheet if _PLAIN_SHEET.match(sheet) else "'{}'".format(sheet.replace("'", "''"))
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a value came from: a file, and optionally a sheet and a cell in it."""

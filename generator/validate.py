@@ -7,25 +7,41 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
-from generator.formats.spec import Field, FormatSpec, Kind, Need, Rule
-from generator.problems import Location, Problems
+from generator.formats.spec import Field, FormatSpec, Kind, Need, Rule, Term
+from generator.problems import Location, Problems, sheet_reference
 from generator.read.unit import UnitData
 
 _NUMERIC_BLANK = "必填项为空白；没有发生的请填 0（空白不会按 0 处理）"
 _TEXT_BLANK = "必填项为空白"
 
 
-def validate_units(units: Sequence[UnitData], spec: FormatSpec, year: int) -> Problems:
-    """All problems of all units, and of the set of units as a whole."""
+def validate_units(
+    units: Sequence[UnitData],
+    spec: FormatSpec,
+    year: int,
+    previous: Sequence[UnitData] = (),
+) -> Problems:
+    """All problems of all units, and of the set of units as a whole.
+
+    `previous` are last year's units (same format): rules across years compare each unit with
+    last year's unit of the same name.
+    """
     problems = Problems()
+    last_year = {u.name: u for u in previous}
     for unit in units:
-        validate_unit(unit, spec, year, problems)
+        validate_unit(unit, spec, year, problems, last_year.get(unit.name))
     _check_body(units, spec, problems)
     _check_unique_names(units, problems)
     return problems
 
 
-def validate_unit(unit: UnitData, spec: FormatSpec, year: int, problems: Problems) -> None:
+def validate_unit(
+    unit: UnitData,
+    spec: FormatSpec,
+    year: int,
+    problems: Problems,
+    previous: UnitData | None = None,
+) -> None:
     """Required cells, the level and year, totals and the format's rules for one unit."""
     is_body = unit.level == spec.body_level
     for item in spec.fields.values():
@@ -37,7 +53,7 @@ def validate_unit(unit: UnitData, spec: FormatSpec, year: int, problems: Problem
         if item.kind is Kind.TOTAL:
             _check_total(unit, item, spec, problems)
     for rule in spec.rules:
-        _check_rule(unit, rule, spec, problems)
+        _check_rule(unit, rule, spec, problems, previous, year - 1)
 
 
 def _check_required(unit: UnitData, item: Field, is_body: bool, problems: Problems) -> None:
@@ -113,29 +129,71 @@ def _check_total(unit: UnitData, item: Field, spec: FormatSpec, problems: Proble
     )
 
 
-def _check_rule(unit: UnitData, rule: Rule, spec: FormatSpec, problems: Problems) -> None:
-    left = [_number(unit, f, spec) for f in rule.left]
-    right = [_number(unit, f, spec) for f in rule.right]
+def _check_rule(
+    unit: UnitData,
+    rule: Rule,
+    spec: FormatSpec,
+    problems: Problems,
+    previous: UnitData | None,
+    previous_year: int,
+) -> None:
+    if rule.across_years and previous is None:
+        return
+
+    def value(term: Term) -> Decimal | None:
+        number = _number(previous if term.previous else unit, term.field, spec)
+        return None if number is None else number * term.sign
+
+    left, right = [value(t) for t in rule.left], [value(t) for t in rule.right]
     if any(v is None for v in (*left, *right)):
         return
     left_sum, right_sum = sum(left, Decimal(0)), sum(right, Decimal(0))
-    holds = left_sum == right_sum if rule.op == "=" else left_sum <= right_sum
-    if holds:
+    if left_sum == right_sum if rule.op == "=" else left_sum <= right_sum:
         return
-    right_fields = [spec.field(f) for f in rule.right]
-    left_fields = [spec.field(f) for f in rule.left]
-    anchor = right_fields[0] if len(right_fields) == 1 else left_fields[0]
+    single = len(rule.right) == 1 and not rule.right[0].previous
+    anchor = spec.field(
+        (rule.right[0] if single else next(t for t in rule.terms if not t.previous)).field
+    )
     location = Location(unit.file, anchor.sheet, anchor.ref)
-    lhs = _describe(unit.file, left_fields, left_sum, location, "为")
-    rhs = _describe(unit.file, right_fields, right_sum, location, "的")
+    sides = [
+        _describe(terms, total, spec, location, verb, (previous, previous_year))
+        for terms, total, verb in ((rule.left, left_sum, "为"), (rule.right, right_sum, "的"))
+    ]
     relation = "应等于" if rule.op == "=" else "不应大于"
-    problems.error("rule", f"{lhs}，{relation}{rhs}", location)
+    if rule.warning:
+        problems.warning(
+            "previous-year" if rule.across_years else "rule",
+            f"{sides[0]}，{relation}{sides[1]}",
+            location,
+        )
+    else:
+        problems.error("rule", f"{sides[0]}，{relation}{sides[1]}", location)
 
 
-def _describe(file: str, fields: list[Field], total: Decimal, near: Location, verb: str) -> str:
-    labels = "".join(f"“{f.label}”" for f in fields)
-    which = "之和" if len(fields) > 1 else ""
-    return f"{labels}{which}（{_cells(file, fields, near)}）{verb} {total}"
+def _describe(
+    terms: tuple[Term, ...],
+    total: Decimal,
+    spec: FormatSpec,
+    near: Location,
+    verb: str,
+    last: tuple[UnitData | None, int],
+) -> str:
+    """How a side of a rule reads: “甲”“乙”之和（B5:B6）为 12, or “甲”（B5）加上年“乙”（…）减“丙”（B7）."""
+    fields = [spec.field(t.field) for t in terms]
+    if all(t.sign > 0 and not t.previous for t in terms):
+        labels = "".join(f"“{f.label}”" for f in fields)
+        which = "之和" if len(fields) > 1 else ""
+        return f"{labels}{which}（{_cells(near.file, fields, near)}）{verb} {total}"
+    previous, previous_year = last
+    pieces = []
+    for index, (term, item) in enumerate(zip(terms, fields, strict=True)):
+        sign = "减" if term.sign < 0 else ("加" if index else "")
+        if term.previous and previous is not None:
+            where = f"{previous_year}年度 {Location(previous.file, item.sheet, item.ref)}"
+            pieces.append(f"{sign}上年“{item.label}”（{where}）")
+        else:
+            pieces.append(f"{sign}“{item.label}”（{_cells(near.file, [item], near)}）")
+    return f"{''.join(pieces)}{'为' if verb == '为' else '即'} {total}"
 
 
 def _cells(file: str, fields: list[Field], near: Location) -> str:
@@ -146,7 +204,7 @@ def _cells(file: str, fields: list[Field], near: Location) -> str:
     parts = []
     for sheet, items in by_sheet.items():
         refs = _ranges(items)
-        parts.append(refs if sheet == near.sheet else f"{Location(file, sheet).sheet}!{refs}")
+        parts.append(refs if sheet == near.sheet else f"{sheet_reference(sheet)}!{refs}")
     return "、".join(parts)
 
 

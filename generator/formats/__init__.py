@@ -36,5 +36,5 @@ def format_for_year(year: int) -> FormatSpec:
     for spec in formats:
         if spec.first_year <= year <= spec.last_year:
             return spec
-    covered = "；".join(f"{s.first_year}—{s.last_year} 年度：{s.name}" for s in formats)
+    covered = "；".join(f"{s.years}：{s.name}" for s in formats)
     raise FormatUnavailable(f"{year} 年度没有可用的报告格式。本工具支持：{covered}")

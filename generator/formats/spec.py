@@ -8,15 +8,20 @@ the reader and the fill-in workbook writer, so the two cannot drift apart.
 from __future__ import annotations
 
 import enum
+import itertools
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from generator.formats.tables import TableSpec, table_from_data
 from generator.read.xlsx import column_index, column_letters
 
 FIRST_ITEM_ROW = 3
 LABEL_COLUMN = "A"
+PREVIOUS = "previous:"
+OPEN_ENDED_YEAR = 9999
 
 
 class FormatError(Exception):
@@ -81,29 +86,70 @@ class Field:
         ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sheet:
-    """A sheet of the fill-in workbook and the items on it, in row order."""
+    """A sheet of the fill-in workbook: form items in row order, or statistical tables."""
 
     name: str
     title: str
     value_column: str
     items: tuple[Field, ...]
-    note: str = ""
+    tables: tuple[TableSpec, ...] = ()
 
     @property
     def last_row(self) -> int:
+        if self.tables:
+            return self.tables[-1].bottom
         last = self.items[-1]
         return last.row + last.rows
+
+    @cached_property
+    def fields(self) -> tuple[Field, ...]:
+        """Every field of the sheet: the form items, or every cell of its tables."""
+        return self.items + tuple(f for table in self.tables for f in table_fields(table))
+
+    @property
+    def label_columns(self) -> tuple[str, ...]:
+        """Columns holding row labels (searched when a label is not where it should be)."""
+        if not self.tables:
+            return (LABEL_COLUMN,)
+        widest = max(len(t.label_widths) for t in self.tables)
+        return tuple(column_letters(i + 1) for i in range(max(widest, 1)))
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A field in a rule: added or subtracted, from this year's workbook or last year's."""
+
+    field: str
+    sign: int = 1
+    previous: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> Term:
+        """'x', '-x', 'previous:x' or '-previous:x'."""
+        sign = -1 if text.startswith("-") else 1
+        text = text.lstrip("-")
+        previous = text.startswith(PREVIOUS)
+        return cls(text.removeprefix(PREVIOUS), sign, previous)
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """sum(left) <op> sum(right), checked for every unit."""
+    """sum(left) <op> sum(right), checked for every unit; an error, or a warning."""
 
-    left: tuple[str, ...]
+    left: tuple[Term, ...]
     op: str
-    right: tuple[str, ...]
+    right: tuple[Term, ...]
+    warning: bool = False
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return self.left + self.right
+
+    @property
+    def across_years(self) -> bool:
+        return any(t.previous for t in self.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +189,21 @@ class FormatSpec:
     shares: tuple[Shares, ...]
     instructions: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def fields(self) -> dict[str, Field]:
         """Every field with an id, by id."""
-        return {f.id: f for sheet in self.sheets for f in sheet.items if f.id}
+        return {f.id: f for sheet in self.sheets for f in sheet.fields if f.id}
+
+    @property
+    def tables(self) -> dict[str, TableSpec]:
+        return {t.id: t for sheet in self.sheets for t in sheet.tables}
+
+    @property
+    def years(self) -> str:
+        """The report years the format is for, in words."""
+        if self.last_year >= OPEN_ENDED_YEAR:
+            return f"{self.first_year} 年度及以后"
+        return f"{self.first_year}—{self.last_year} 年度"
 
     def field(self, field_id: str) -> Field:
         return self.fields[field_id]
@@ -186,10 +243,7 @@ def _build(folder: Path, data: dict[str, Any]) -> FormatSpec:
             for key, group in data.get("groups", {}).items()
         ),
         sheets=sheets,
-        rules=tuple(
-            Rule(tuple(rule["left"]), rule["op"], tuple(rule["right"]))
-            for rule in data.get("rules", [])
-        ),
+        rules=tuple(rule for entry in data.get("rules", []) for rule in _rules(entry)),
         shares=tuple(
             Shares(s["base"], tuple(s["parts"]), int(s.get("decimals", 1)))
             for s in data.get("shares", [])
@@ -198,8 +252,66 @@ def _build(folder: Path, data: dict[str, Any]) -> FormatSpec:
     )
 
 
+def _rules(entry: dict[str, Any]) -> list[Rule]:
+    """A rule entry, expanded over its `for_each` placeholders (e.g. every column)."""
+    placeholders = entry.get("for_each", {})
+    names = list(placeholders)
+    rules = []
+    for values in itertools.product(*(placeholders[n] for n in names)):
+        fill = dict(zip(names, values, strict=True))
+        left = tuple(Term.parse(t.format(**fill)) for t in entry["left"])
+        right = tuple(Term.parse(t.format(**fill)) for t in entry["right"])
+        rules.append(Rule(left, entry["op"], right, entry.get("severity") == "warning"))
+    return rules
+
+
+def table_fields(table: TableSpec) -> list[Field]:
+    """A field for every data cell of a table (totals where the row or the column sums others)."""
+    kind = Kind(table.kind)
+    leaf_refs = {
+        s.row: (f"{table.column_letter(s.col)}{table.body_top + s.row}", s.text)
+        for s in table.label_spans
+        if s.col == len(table.rows[s.row].labels) - 1
+    }
+    fields = []
+    for r, row in enumerate(table.rows):
+        for c, column in enumerate(table.columns):
+            header_ref, header_text, column_name = table.column_header(c)
+            labels = [(header_ref, header_text)]
+            if r in leaf_refs:
+                labels.insert(0, leaf_refs[r])
+            if column.sum:
+                parts = tuple(f"{table.id}.{row.key}.{other}" for other in column.sum)
+            else:
+                parts = tuple(f"{table.id}.{other}.{column.key}" for other in row.sum)
+            ref = table.data_ref(r, c)
+            label = f"{row.labels[-1]}（{column_name}）" if row.labels else column_name
+            fields.append(
+                Field(
+                    id=f"{table.id}.{row.key}.{column.key}",
+                    label=label,
+                    kind=Kind.TOTAL if parts else kind,
+                    sheet=table.sheet,
+                    row=table.body_top + r,
+                    column=ref.rstrip("0123456789"),
+                    unit="万元" if kind is Kind.AMOUNT else "",
+                    sum=parts,
+                    labels=tuple(labels),
+                )
+            )
+    return fields
+
+
 def _build_sheet(data: dict[str, Any]) -> Sheet:
     name = data["name"]
+    if "tables" in data:
+        tables = []
+        top = 2  # row 1 holds the sheet's title
+        for entry in data["tables"]:
+            table = table_from_data(entry, name, top)
+            tables.append(table)
+            top = table.bottom + 2
+        return Sheet(name, data.get("title", name), "", (), tuple(tables))
     value_column = data.get("value_column", "B")
     heading_column = column_letters(column_index(value_column) - 1)
     items: list[Field] = []
@@ -226,13 +338,13 @@ def _build_sheet(data: dict[str, Any]) -> Sheet:
             )
         )
         row += 1 + (items[-1].rows if is_list else 0)
-    return Sheet(name, data.get("title", name), value_column, tuple(items), data.get("note", ""))
+    return Sheet(name, data.get("title", name), value_column, tuple(items))
 
 
 def _check(spec: FormatSpec) -> None:
     seen: set[str] = set()
     for sheet in spec.sheets:
-        for item in sheet.items:
+        for item in sheet.fields:
             if item.kind is Kind.HEADING:
                 continue
             if not item.id or item.id in seen:
@@ -244,7 +356,7 @@ def _check(spec: FormatSpec) -> None:
             raise FormatError(f"{spec.key}: the format must define {required}")
     references = [
         *(part for f in fields.values() for part in f.sum),
-        *(ref for rule in spec.rules for ref in (*rule.left, *rule.right)),
+        *(term.field for rule in spec.rules for term in rule.terms),
         *(ref for shares in spec.shares for ref in (shares.base, *shares.parts)),
     ]
     for ref in references:

@@ -7,20 +7,28 @@ from pathlib import Path
 from typing import Any
 
 from generator.formats import format_for_year
+from generator.formats.spec import Kind
 from generator.forms.workbook import fill_form, new_form
 from generator.outputs import safe_filename
 
 
 def example_workbooks(data_file: Path) -> dict[str, bytes]:
-    """File name → workbook bytes for every unit the data file describes."""
+    """File name → workbook bytes for every unit the data file describes.
+
+    Each unit gives `counts` in the order of the file's `columns`, or `values` by field id; with
+    `fill_zero`, numeric cells it does not list are filled with 0.
+    """
     with data_file.open("rb") as handle:
         data = tomllib.load(handle)
     year = int(data["year"])
     spec = format_for_year(year)
     fields = spec.fields
     workbooks: dict[str, bytes] = {}
+    numeric = [f.id for f in fields.values() if f.kind in (Kind.COUNT, Kind.AMOUNT)]
     for unit in data["units"]:
-        values: dict[str, Any] = dict(zip(data["columns"], unit["counts"], strict=True))
+        values: dict[str, Any] = dict.fromkeys(numeric, 0) if data.get("fill_zero") else {}
+        values.update(zip(data.get("columns", ()), unit.get("counts", ()), strict=True))
+        values.update(unit.get("values", {}))
         extra = dict(unit.get("fields", {}))
         if unit["level"] == spec.body_level:
             extra.update(data.get("body", {}))

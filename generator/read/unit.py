@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import limits
-from generator.formats.spec import LABEL_COLUMN, Field, FormatSpec, Kind, Sheet
+from generator.formats.spec import Field, FormatSpec, Kind, Sheet
 from generator.problems import Location, Problem, Problems, Severity
 from generator.read import cells
 from generator.read.names import normalized
@@ -140,22 +140,22 @@ def _read_sheet(
     book: XlsxWorkbook, info: SheetInfo, sheet: Sheet, unit: UnitData, problems: Problems
 ) -> None:
     location = Location(unit.file, info.name)
-    label_column_refs = [
-        f"{LABEL_COLUMN}{row}" for row in range(1, sheet.last_row + LABEL_SEARCH_MARGIN + 1)
+    search = [
+        f"{column}{row}"
+        for column in sheet.label_columns
+        for row in range(1, sheet.last_row + LABEL_SEARCH_MARGIN + 1)
     ]
-    wanted = set(label_column_refs)
-    for item in sheet.items:
+    wanted = set(search)
+    for item in sheet.fields:
         wanted.update(ref for ref, _ in item.labels)
         wanted.update(_value_refs(item))
     raw = book.read_cells(info, wanted)
-    label_texts = {ref: _label_text(raw[ref]) for ref in label_column_refs}
+    labels = _Labels(raw, search, location, problems)
     merged = _merged_rectangles(book.merged_ranges(info))
-    for item in sheet.items:
+    for item in sheet.fields:
         if item.kind is Kind.HEADING:
             continue
-        if not _labels_hold(item, raw, label_texts, location, problems) or _merged_over_input(
-            item, merged, location, problems
-        ):
+        if not labels.hold(item) or _merged_over_input(item, merged, location, problems):
             unit.unreadable.add(item.id)
             continue
         errors_before = problems.count(Severity.ERROR)
@@ -180,28 +180,45 @@ def _label_text(raw: RawCell) -> str:
     return normalized(raw.value) if raw.kind in ("text", "number") else ""
 
 
-def _labels_hold(
-    item: Field,
-    raw: dict[str, RawCell],
-    label_texts: dict[str, str],
-    location: Location,
-    problems: Problems,
-) -> bool:
-    for ref, expected in item.labels:
-        found = _label_text(raw[ref])
-        if found == normalized(expected):
-            continue
-        moved_to = [r for r, text in label_texts.items() if text == normalized(expected)]
+class _Labels:
+    """Checks that labels are where the form puts them; each label cell is judged once."""
+
+    def __init__(
+        self, raw: dict[str, RawCell], search: list[str], location: Location, problems: Problems
+    ) -> None:
+        self.raw = raw
+        self.texts = {ref: _label_text(raw[ref]) for ref in search}
+        self.location = location
+        self.problems = problems
+        self.verdicts: dict[str, bool] = {}
+
+    def hold(self, item: Field) -> bool:
+        return all(self._check(ref, expected) for ref, expected in item.labels)
+
+    def _check(self, ref: str, expected: str) -> bool:
+        if ref not in self.verdicts:
+            self.verdicts[ref] = self._judge(ref, expected)
+        return self.verdicts[ref]
+
+    def _judge(self, ref: str, expected: str) -> bool:
+        found = _label_text(self.raw[ref])
+        wanted = normalized(expected)
+        if found == wanted:
+            return True
+        column = ref.rstrip("0123456789")
+        moved_to = sorted(
+            (r for r, text in self.texts.items() if text == wanted),
+            key=lambda r: (r.rstrip("0123456789") != column, len(r), r),
+        )
         where = f"现在在 {moved_to[0]}" if moved_to else "在表格中找不到"
-        shown_found = cells.shown(raw[ref].value) if found else "空白"
-        problems.error(
+        shown_found = cells.shown(self.raw[ref].value) if found else "空白"
+        self.problems.error(
             "label-moved",
             f"这里的标签应为“{expected}”，实际是{shown_found}；“{expected}”{where}。"
             "表格可能插入或删除了行、或标签被改动，为避免读错行，此项未读取；请使用原表格填写",
-            location.at(ref),
+            self.location.at(ref),
         )
         return False
-    return True
 
 
 def _merged_rectangles(ranges: list[str]) -> list[tuple[int, int, int, int, str]]:

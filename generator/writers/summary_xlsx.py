@@ -19,7 +19,8 @@ from generator.aggregate import add_up, units_in_group
 from generator.document.model import Document
 from generator.formats.spec import SUMMED_KINDS, Field, FormatSpec
 from generator.forms.cells import set_text
-from generator.forms.workbook import BOLD, BORDER, CENTER, FONT, HEADING_FILL, TITLE_FONT, save
+from generator.forms.style import BOLD, BORDER, CENTER, FONT, HEADING_FILL, TITLE_FONT
+from generator.forms.workbook import save
 from generator.problems import Problem
 from generator.read.unit import UnitData
 

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.build import build, check_inputs
-from generator.formats import FormatSpec
+from generator.formats import FormatSpec, format_for_year
 from generator.formats.spec import Kind
 from generator.forms.init import init_forms, read_unit_list
 from generator.forms.workbook import fill_form, new_form
@@ -243,3 +243,37 @@ def test_round_trip_values_are_validated_as_a_whole(tmp_path: Path, spec2018: Fo
     problems = check_inputs(2018, tmp_path).problems
     blanks = [p for p in problems if p.code == "blank"]
     assert blanks and all(p.location.file == "某市人民政府.xlsx" for p in blanks)
+
+
+def test_libreoffice_keeps_a_national_format_form(tmp_path: Path) -> None:
+    """The 2021-format workbook (merged table headers, formulas) survives LibreOffice open-and-save."""
+    soffice = find_soffice()
+    assert soffice, "run sh tools/install-test-deps.sh"
+    shipped = ROOT / "inputs" / "2025" / "沭阳县公安局.xlsx"
+    source = tmp_path / "form.xlsx"
+    shutil.copy(shipped, source)
+    out = tmp_path / "saved"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    spec = format_for_year(2025)
+    saved, original = read_unit(out / "form.xlsx", spec), read_unit(shipped, spec)
+    assert [p for p in saved.problems if p.severity == 2] == []
+    inputs = {
+        k: c.value for k, c in original.unit.values.items() if spec.field(k).kind is not Kind.TOTAL
+    }
+    assert {k: saved.unit.values[k].value for k in inputs} == inputs
+    # LibreOffice saved the formulas' results; they agree with the parts.
+    assert saved.unit.values["apply.total.total"].value is not None

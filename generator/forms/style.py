@@ -1,0 +1,121 @@
+"""The look of the workbooks the tool writes: fills, fonts, locking, validation, printing."""
+
+from __future__ import annotations
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from generator import limits
+from generator.document.layout import display_width
+from generator.formats.spec import Field, FormatSpec, Kind
+from generator.forms.cells import set_text, sum_formula
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
+HEADING_FILL = PatternFill("solid", fgColor="D9E1F2")
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+FONT = Font(name="宋体", size=11)
+BOLD = Font(name="宋体", size=11, bold=True)
+TITLE_FONT = Font(name="黑体", size=14, bold=True)
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+UNLOCKED = Protection(locked=False)
+LINE_HEIGHT = 15  # points per line of 11-point text
+
+_NUMBER_FORMATS = {Kind.COUNT: "0", Kind.TOTAL: "0", Kind.YEAR: "0", Kind.AMOUNT: "General"}
+_PROMPTS = {
+    Kind.COUNT: ("填写整数", "请填写不小于 0 的整数；没有发生的填 0，不要留空。"),
+    Kind.AMOUNT: ("填写金额", "请填写不小于 0 的数，可以有小数；没有的填 0。"),
+    Kind.YEAR: ("填写年份", "请填写四位年份，如 2018。"),
+    Kind.DATE: ("填写日期", "请填写日期，如 2019年3月20日。"),
+}
+
+
+def input_cell(cell: Cell, kind: Kind) -> None:
+    cell.fill, cell.border, cell.font, cell.protection = INPUT_FILL, BORDER, FONT, UNLOCKED
+    numeric = kind in _NUMBER_FORMATS
+    cell.number_format = _NUMBER_FORMATS.get(kind, "@" if kind is not Kind.DATE else "yyyy年m月d日")
+    cell.alignment = CENTER if numeric else WRAP
+
+
+def label(
+    cell: Cell, text: str, font: Font, alignment: Alignment, fill: PatternFill | None = None
+) -> None:
+    set_text(cell, text) if text else None
+    cell.font, cell.alignment, cell.border = font, alignment, BORDER
+    if fill is not None:
+        cell.fill = fill
+
+
+def validation_for(
+    validations: dict[str, DataValidation], kind: Kind, spec: FormatSpec
+) -> DataValidation:
+    """One validation object per kind of input on a sheet."""
+    key = kind.value
+    if key in validations:
+        return validations[key]
+    if kind is Kind.LEVEL:
+        validation = DataValidation(type="list", formula1='"' + ",".join(spec.levels) + '"')
+        title, prompt = "选择单位层级", "请从下拉列表中选择：" + "、".join(spec.levels)
+    elif kind in (Kind.COUNT, Kind.YEAR):
+        low, high = ("2000", "2100") if kind is Kind.YEAR else ("0", str(limits.MAX_COUNT * 10))
+        validation = DataValidation(type="whole", operator="between", formula1=low, formula2=high)
+        title, prompt = _PROMPTS[kind]
+    elif kind is Kind.AMOUNT:
+        validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+        title, prompt = _PROMPTS[kind]
+    elif kind is Kind.DATE:
+        validation = DataValidation(type="date", operator="greaterThan", formula1="36526")
+        title, prompt = _PROMPTS[kind]
+    else:
+        limit = limits.MAX_TEXT_CHARS if kind is Kind.PARAGRAPH else limits.MAX_SHORT_TEXT_CHARS
+        validation = DataValidation(
+            type="textLength", operator="lessThanOrEqual", formula1=str(limit)
+        )
+        title, prompt = "填写文字", f"请填写文字，不超过 {limit} 个字；每个单元格一段。"
+    validation.allow_blank = True
+    validation.showInputMessage = True
+    validation.showErrorMessage = True
+    validation.promptTitle, validation.prompt = title, prompt
+    validation.errorTitle, validation.error = "填写有误", prompt
+    validation.errorStyle = "stop"
+    validations[key] = validation
+    return validation
+
+
+def height(*texts: tuple[str, int]) -> float:
+    """A row height that shows wrapped texts whole (each with its column width in characters)."""
+    lines = max([1, *(-(-display_width(text) // max(1, width - 2)) for text, width in texts)])
+    return lines * LINE_HEIGHT + 3
+
+
+def total_cell(cell: Cell, item: Field, spec: FormatSpec) -> None:
+    """A locked, shaded total: a SUM formula people see change while they type."""
+    cell.value = sum_formula(item, spec)
+    cell.number_format = "0"
+    cell.fill, cell.border, cell.font, cell.alignment = TOTAL_FILL, BORDER, BOLD, CENTER
+
+
+def protect_and_print(
+    ws: Worksheet, area: str, fit_height: bool, landscape: bool = False, title_rows: str = "1:2"
+) -> None:
+    """Protect the sheet (no password) and fit it to A4 for printing."""
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatColumns = False
+    protection.formatRows = False
+    protection.selectLockedCells = False
+    protection.selectUnlockedCells = False
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if fit_height else 0
+    ws.print_area = area
+    ws.print_title_rows = title_rows
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
