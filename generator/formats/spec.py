@@ -78,6 +78,15 @@ class Field:
         """The value cell, e.g. 'B7' (for a list: its caption row's label cell)."""
         return f"{self.column}{self.row}"
 
+    @property
+    def value_refs(self) -> tuple[str, ...]:
+        """The cells a person fills in (none for a caption row; every paragraph cell of a list)."""
+        if self.kind is Kind.HEADING:
+            return ()
+        if self.kind is Kind.LIST:
+            return tuple(ref for pair in self.list_refs() for ref in pair if ref)
+        return (self.ref,)
+
     def list_refs(self) -> list[tuple[str | None, str]]:
         """For a list: (heading cell, text cell) of each paragraph row."""
         return [
@@ -107,6 +116,23 @@ class Sheet:
     def fields(self) -> tuple[Field, ...]:
         """Every field of the sheet: the form items, or every cell of its tables."""
         return self.items + tuple(f for table in self.tables for f in table_fields(table))
+
+    @cached_property
+    def cells_to_read(self) -> frozenset[str]:
+        """Every label and input cell of the sheet: all the reader ever looks at first."""
+        return frozenset(
+            ref for item in self.fields for ref in (*(r for r, _ in item.labels), *item.value_refs)
+        )
+
+    @cached_property
+    def inputs_by_row(self) -> dict[int, tuple[tuple[int, str], ...]]:
+        """Input cells by row: row → ((column number, cell), ...)."""
+        rows: dict[int, list[tuple[int, str]]] = {}
+        for item in self.fields:
+            for ref in item.value_refs:
+                letters = ref.rstrip("0123456789")
+                rows.setdefault(int(ref[len(letters) :]), []).append((column_index(letters), ref))
+        return {row: tuple(cells) for row, cells in rows.items()}
 
     @property
     def label_columns(self) -> tuple[str, ...]:

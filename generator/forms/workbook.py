@@ -82,7 +82,7 @@ def save(book: Workbook) -> bytes:
     book.save(buffer)  # stamps properties.modified with the current time
     book.properties.modified = FIXED_TIME
     core = tostring(book.properties.to_tree())
-    return normalize_package(buffer.getvalue(), {"docProps/core.xml": core})
+    return normalize_package(buffer.getvalue(), {"docProps/core.xml": core}, plain_text=True)
 
 
 def write_new(path: Path, data: bytes) -> bool:

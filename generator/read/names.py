@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Traditional forms of the characters used in the formats' sheet names and labels.
 _TRADITIONAL = str.maketrans(
@@ -13,6 +14,7 @@ _TRADITIONAL = str.maketrans(
 )
 
 
+@lru_cache(maxsize=4096)
 def normalized(text: str) -> str:
     """Text with spaces removed, full-width forms folded and Traditional characters simplified."""
     folded = unicodedata.normalize("NFKC", text)

@@ -57,4 +57,4 @@ def open_workbook(path: Path) -> XlsxWorkbook:
     flavour = zip_flavour(archive)
     if flavour != "xlsx":
         raise WorkbookError(_ZIP_FLAVOUR_MESSAGES[flavour], "not-xlsx")
-    return XlsxWorkbook(archive)
+    return XlsxWorkbook(archive, data)

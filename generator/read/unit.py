@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from generator.problems import Location, Problem, Problems, Severity
 from generator.read import cells
 from generator.read.names import normalized
 from generator.read.opening import open_workbook
-from generator.read.xlsx import RawCell, SheetInfo, WorkbookError, XlsxWorkbook, split_ref
+from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError, XlsxWorkbook, split_ref
 
 LABEL_SEARCH_MARGIN = 30
 """How many rows below a sheet's last item the reader looks for labels that have moved."""
@@ -140,40 +139,23 @@ def _read_sheet(
     book: XlsxWorkbook, info: SheetInfo, sheet: Sheet, unit: UnitData, problems: Problems
 ) -> None:
     location = Location(unit.file, info.name)
-    search = [
-        f"{column}{row}"
-        for column in sheet.label_columns
-        for row in range(1, sheet.last_row + LABEL_SEARCH_MARGIN + 1)
-    ]
-    wanted = set(search)
-    for item in sheet.fields:
-        wanted.update(ref for ref, _ in item.labels)
-        wanted.update(_value_refs(item))
-    raw = book.read_cells(info, wanted)
-    labels = _Labels(raw, search, location, problems)
-    merged = _merged_rectangles(book.merged_ranges(info))
+    raw = book.read_cells(info, sheet.cells_to_read)
+    labels = _Labels(book, info, sheet, raw, location, problems)
+    merged = _merged_inputs(book.merged_ranges(info), sheet)
     for item in sheet.fields:
         if item.kind is Kind.HEADING:
             continue
         if not labels.hold(item) or _merged_over_input(item, merged, location, problems):
             unit.unreadable.add(item.id)
             continue
-        errors_before = problems.count(Severity.ERROR)
+        before = len(problems)
         if item.kind is Kind.LIST:
             unit.lists[item.id] = _read_list(item, raw, location, problems)
         else:
             cell = _read_value(item, raw[item.ref], location.at(item.ref), book, problems)
             unit.values[item.id] = cell
-        if problems.count(Severity.ERROR) > errors_before:
+        if any(p.severity is Severity.ERROR for p in problems.items[before:]):
             unit.unreadable.add(item.id)
-
-
-def _value_refs(item: Field) -> Iterable[str]:
-    if item.kind is Kind.HEADING:
-        return ()
-    if item.kind is Kind.LIST:
-        return [ref for pair in item.list_refs() for ref in pair if ref]
-    return (item.ref,)
 
 
 def _label_text(raw: RawCell) -> str:
@@ -181,16 +163,27 @@ def _label_text(raw: RawCell) -> str:
 
 
 class _Labels:
-    """Checks that labels are where the form puts them; each label cell is judged once."""
+    """Checks that labels are where the form puts them; each label cell is judged once.
+
+    When a label is not where it belongs, the sheet's label columns are searched to say where it
+    went (read only then: a correct workbook costs nothing extra).
+    """
 
     def __init__(
-        self, raw: dict[str, RawCell], search: list[str], location: Location, problems: Problems
+        self,
+        book: XlsxWorkbook,
+        info: SheetInfo,
+        sheet: Sheet,
+        raw: dict[str, RawCell],
+        location: Location,
+        problems: Problems,
     ) -> None:
+        self.book, self.info, self.sheet = book, info, sheet
         self.raw = raw
-        self.texts = {ref: _label_text(raw[ref]) for ref in search}
         self.location = location
         self.problems = problems
         self.verdicts: dict[str, bool] = {}
+        self._texts: dict[str, str] | None = None
 
     def hold(self, item: Field) -> bool:
         return all(self._check(ref, expected) for ref, expected in item.labels)
@@ -201,17 +194,20 @@ class _Labels:
         return self.verdicts[ref]
 
     def _judge(self, ref: str, expected: str) -> bool:
-        found = _label_text(self.raw[ref])
+        raw = self.raw[ref]
+        if raw.kind == "text" and raw.value == expected:
+            return True
+        found = _label_text(raw)
         wanted = normalized(expected)
         if found == wanted:
             return True
         column = ref.rstrip("0123456789")
         moved_to = sorted(
-            (r for r, text in self.texts.items() if text == wanted),
+            (r for r, text in self._search().items() if text == wanted),
             key=lambda r: (r.rstrip("0123456789") != column, len(r), r),
         )
         where = f"现在在 {moved_to[0]}" if moved_to else "在表格中找不到"
-        shown_found = cells.shown(self.raw[ref].value) if found else "空白"
+        shown_found = cells.shown(raw.value) if found else "空白"
         self.problems.error(
             "label-moved",
             f"这里的标签应为“{expected}”，实际是{shown_found}；“{expected}”{where}。"
@@ -220,39 +216,50 @@ class _Labels:
         )
         return False
 
+    def _search(self) -> dict[str, str]:
+        """The normalized text of every cell in the sheet's label columns."""
+        if self._texts is None:
+            refs = [
+                f"{column}{row}"
+                for column in self.sheet.label_columns
+                for row in range(1, self.sheet.last_row + LABEL_SEARCH_MARGIN + 1)
+            ]
+            found = self.book.read_cells(self.info, refs)
+            self._texts = {ref: _label_text(cell) for ref, cell in found.items()}
+        return self._texts
 
-def _merged_rectangles(ranges: list[str]) -> list[tuple[int, int, int, int, str]]:
-    """(first row, first column, last row, last column, range) of each merged range."""
+
+def _merged_inputs(ranges: list[str], sheet: Sheet) -> dict[str, str]:
+    """Input cells of the sheet that lie inside a merged range: cell → the range."""
     if len(ranges) > limits.MAX_MERGED_RANGES:
         raise WorkbookError(
             f"工作表中有 {len(ranges)} 个合并单元格区域，超过上限 {limits.MAX_MERGED_RANGES}，不像正常的填报表"
         )
-    rectangles = []
+    covered: dict[str, str] = {}
+    inputs = sheet.inputs_by_row
     for merged in ranges:
         first, _, last = merged.partition(":")
         try:
             (r1, c1), (r2, c2) = split_ref(first), split_ref(last or first)
         except ValueError:
             continue
-        rectangles.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2), merged))
-    return rectangles
+        for row in range(max(1, min(r1, r2)), min(max(r1, r2), sheet.last_row) + 1):
+            for column, ref in inputs.get(row, ()):
+                if min(c1, c2) <= column <= max(c1, c2):
+                    covered.setdefault(ref, merged)
+    return covered
 
 
 def _merged_over_input(
-    item: Field,
-    merged: list[tuple[int, int, int, int, str]],
-    location: Location,
-    problems: Problems,
+    item: Field, merged: dict[str, str], location: Location, problems: Problems
 ) -> bool:
-    for ref in _value_refs(item):
-        row, col = split_ref(ref)
-        span = next(
-            (m for r1, c1, r2, c2, m in merged if r1 <= row <= r2 and c1 <= col <= c2), None
-        )
-        if span:
+    if not merged:
+        return False
+    for ref in item.value_refs:
+        if ref in merged:
             problems.error(
                 "merged-input",
-                f"填写单元格所在区域 {span} 被合并了，无法确定数值属于哪一项；请取消合并后重新填写",
+                f"填写单元格所在区域 {merged[ref]} 被合并了，无法确定数值属于哪一项；请取消合并后重新填写",
                 location.at(ref),
             )
             return True
@@ -264,6 +271,8 @@ def _read_list(
 ) -> list[ListRow]:
     rows: list[ListRow] = []
     for heading_ref, text_ref in item.list_refs():
+        if raw[text_ref] is BLANK and (heading_ref is None or raw[heading_ref] is BLANK):
+            continue
         heading = None
         if heading_ref:
             heading = _reported(

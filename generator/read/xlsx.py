@@ -12,9 +12,11 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.parsers import expat
 
 from generator import limits
+from generator.read.sheet_scan import scan_cells
 
 
 class WorkbookError(Exception):
@@ -43,6 +45,7 @@ _REL_SHARED_STRINGS = "/sharedStrings"
 _REL_STYLES = "/styles"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']+)[\"']")
+_PLAIN_MERGE = re.compile(rb'<mergeCell ref="([^"]+)"')
 _DATE_CODE = re.compile(r"[ymdhs]", re.IGNORECASE)
 _BUILTIN_DATE_FORMATS = frozenset(range(14, 23)) | frozenset(range(45, 48)) | {27, 30, 36, 50, 57}
 _BUILTIN_PERCENT_FORMATS = frozenset({9, 10})
@@ -65,6 +68,7 @@ def column_letters(index: int) -> str:
     return letters
 
 
+@lru_cache(maxsize=65_536)
 def split_ref(ref: str) -> tuple[int, int]:
     """'C7' → (7, 3)."""
     match = _CELL_REF.match(ref)
@@ -128,8 +132,10 @@ def check_zip_directory(data: bytes) -> None:
 class XlsxWorkbook:
     """An open .xlsx file whose parts are checked before they are parsed."""
 
-    def __init__(self, archive: zipfile.ZipFile) -> None:
+    def __init__(self, archive: zipfile.ZipFile, data: bytes | None = None) -> None:
+        """`data`, the file's bytes, lets parts be inflated directly (faster than zipfile)."""
         self._zip = archive
+        self._data = data
         self._check_members()
         self._names = {info.filename for info in archive.infolist()}
         self.date1904 = False
@@ -139,8 +145,8 @@ class XlsxWorkbook:
         self._read_workbook()
         for info in archive.infolist():  # every part, read or not, before any more parsing
             self._check_member(info)
-        self._shared: list[str] | None = None
-        self._formats: list[str] | None = None
+        self._shared: tuple[str, ...] | None = None
+        self._formats: tuple[str, ...] | None = None
         self._sheet_data: dict[str, bytes] = {}
 
     # -- the package ---------------------------------------------------------------------------
@@ -172,6 +178,8 @@ class XlsxWorkbook:
         except KeyError:
             raise WorkbookError(f"文件缺少内部部件 {name}，可能已损坏") from None
         self._check_member(info)
+        if self._data is not None and info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return self._inflate(info)
         try:
             return self._zip.read(name)
         except (
@@ -189,6 +197,27 @@ class XlsxWorkbook:
             raise WorkbookError(
                 f"{self._part_name(name)}经过加密或使用了不支持的压缩方式，无法读取"
             ) from None
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes:
+        """A part's bytes straight from the file: its local header, zlib, and the CRC check."""
+        data, start = self._data, info.header_offset
+        broken = WorkbookError(f"文件已损坏，{self._part_name(info.filename)}无法解压；请重新保存后提交")
+        if data[start : start + 4] != b"PK\x03\x04":
+            raise broken
+        name_length = int.from_bytes(data[start + 26 : start + 28], "little")
+        extra_length = int.from_bytes(data[start + 28 : start + 30], "little")
+        begin = start + 30 + name_length + extra_length
+        packed = data[begin : begin + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            body = packed
+        else:
+            try:
+                body = zlib.decompressobj(-15).decompress(packed, info.file_size + 1)
+            except zlib.error:
+                raise broken from None
+        if len(body) != info.file_size or zlib.crc32(body) != info.CRC:
+            raise broken
+        return body
 
     def _check_member(self, info: zipfile.ZipInfo) -> None:
         """Refuse a part whose declared size or compression ratio no workbook needs."""
@@ -213,22 +242,7 @@ class XlsxWorkbook:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if rels_name not in self._names:
             return {}
-        result: dict[str, tuple[str, str]] = {}
-        parser = _new_parser()
-
-        def start(name: str, attrs: dict[str, str]) -> None:
-            if _local(name) == "Relationship" and attrs.get("TargetMode") != "External":
-                target = attrs.get("Target", "")
-                resolved = (
-                    target.lstrip("/")
-                    if target.startswith("/")
-                    else posixpath.normpath(posixpath.join(folder, target))
-                )
-                result[attrs.get("Id", "")] = (attrs.get("Type", ""), resolved)
-
-        parser.StartElementHandler = start
-        _parse(self._member(rels_name), parser)
-        return result
+        return dict(_parse_relationships(folder, self._member(rels_name)))
 
     def _find_workbook_part(self) -> str:
         for rel_type, target in self._relationships("").values():
@@ -240,22 +254,11 @@ class XlsxWorkbook:
 
     def _read_workbook(self) -> None:
         self._rels_of_workbook = self._relationships(self._workbook_part)
-        parser = _new_parser()
-
-        def start(name: str, attrs: dict[str, str]) -> None:
-            local = _local(name)
-            if local == "sheet":
-                rel_id = next((v for k, v in attrs.items() if _local(k) == "id"), "")
-                rel = self._rels_of_workbook.get(rel_id)
-                part = rel[1] if rel and rel[0].endswith(_REL_WORKSHEET) else None
-                self.sheets.append(
-                    SheetInfo(attrs.get("name", ""), attrs.get("state", "visible"), part)
-                )
-            elif local == "workbookPr":
-                self.date1904 = attrs.get("date1904", "0") in ("1", "true")
-
-        parser.StartElementHandler = start
-        _parse(self._member(self._workbook_part), parser)
+        entries, self.date1904 = _parse_workbook(self._member(self._workbook_part))
+        for name, state, rel_id in entries:
+            rel = self._rels_of_workbook.get(rel_id)
+            part = rel[1] if rel and rel[0].endswith(_REL_WORKSHEET) else None
+            self.sheets.append(SheetInfo(name, state, part))
 
     def _related(self, suffix: str) -> str | None:
         for rel_type, target in self._rels_of_workbook.values():
@@ -265,35 +268,35 @@ class XlsxWorkbook:
 
     # -- shared strings and styles ---------------------------------------------------------------
 
-    def shared_strings(self) -> list[str]:
+    def shared_strings(self) -> tuple[str, ...]:
         """All shared strings (rich-text runs joined, phonetic runs left out)."""
         if self._shared is None:
             part = self._related(_REL_SHARED_STRINGS)
-            self._shared = _read_shared_strings(self._member(part)) if part else []
+            self._shared = _read_shared_strings(self._member(part)) if part else ()
         return self._shared
 
-    def number_formats(self) -> list[str]:
+    def number_formats(self) -> tuple[str, ...]:
         """The number format class of every cell style index."""
         if self._formats is None:
             part = self._related(_REL_STYLES)
-            self._formats = _read_number_formats(self._member(part)) if part else []
+            self._formats = _read_number_formats(self._member(part)) if part else ()
         return self._formats
 
     # -- cells ---------------------------------------------------------------------------------
 
     def read_cells(self, sheet: SheetInfo, refs: Iterable[str]) -> dict[str, RawCell]:
         """The requested cells of one sheet (absent cells are BLANK)."""
-        wanted: dict[tuple[int, int], str] = {}
-        for ref in refs:
-            wanted[split_ref(ref)] = ref
-        found = {ref: BLANK for ref in wanted.values()}
-        if sheet.part is None or not wanted:
+        found = dict.fromkeys(refs, BLANK)
+        if sheet.part is None or not found:
             return found
-        last_row = max(row for row, _ in wanted)
-        raw = _read_sheet_cells(self._sheet(sheet.part), wanted, last_row)
+        data = self._sheet(sheet.part)
+        raw = scan_cells(data, found)
+        if raw is None:
+            wanted = {split_ref(ref): ref for ref in found}
+            raw = _read_sheet_cells(data, wanted, max(row for row, _ in wanted))
         if raw:
-            shared = self.shared_strings() if any(c[0] == "s" for c in raw.values()) else []
-            formats = self.number_formats() if any(c[3] for c in raw.values()) else []
+            shared = self.shared_strings() if any(c[0] == "s" for c in raw.values()) else ()
+            formats = self.number_formats() if any(c[3] for c in raw.values()) else ()
             for ref, (cell_type, value, formula, style) in raw.items():
                 found[ref] = _to_raw_cell(cell_type, value, formula, style, shared, formats)
         return found
@@ -302,12 +305,58 @@ class XlsxWorkbook:
         """The merged ranges of a sheet, such as 'B3:C4'."""
         if sheet.part is None:
             return []
-        return [m.decode("ascii", "replace") for m in _MERGE.findall(self._sheet(sheet.part))]
+        data = self._sheet(sheet.part)
+        if b"mergeCell" not in data:
+            return []
+        start = data.find(b"</sheetData>")
+        pattern = _MERGE if b":mergeCell" in data else _PLAIN_MERGE
+        return [m.decode("ascii", "replace") for m in pattern.findall(data, max(start, 0))]
 
     def _sheet(self, part: str) -> bytes:
         if part not in self._sheet_data:
             self._sheet_data[part] = self._member(part)
         return self._sheet_data[part]
+
+
+@lru_cache(maxsize=32)
+def _parse_relationships(folder: str, data: bytes) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """(Id, (type, target member)) of each internal relationship of a part in `folder`."""
+    result: list[tuple[str, tuple[str, str]]] = []
+    parser = _new_parser()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if _local(name) == "Relationship" and attrs.get("TargetMode") != "External":
+            target = attrs.get("Target", "")
+            resolved = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+            result.append((attrs.get("Id", ""), (attrs.get("Type", ""), resolved)))
+
+    parser.StartElementHandler = start
+    _parse(data, parser)
+    return tuple(result)
+
+
+@lru_cache(maxsize=32)
+def _parse_workbook(data: bytes) -> tuple[tuple[tuple[str, str, str], ...], bool]:
+    """((name, state, relationship id) of each sheet, whether dates count from 1904)."""
+    sheets: list[tuple[str, str, str]] = []
+    date1904 = [False]
+    parser = _new_parser()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "sheet":
+            rel_id = next((v for k, v in attrs.items() if _local(k) == "id"), "")
+            sheets.append((attrs.get("name", ""), attrs.get("state", "visible"), rel_id))
+        elif local == "workbookPr":
+            date1904[0] = attrs.get("date1904", "0") in ("1", "true")
+
+    parser.StartElementHandler = start
+    _parse(data, parser)
+    return tuple(sheets), date1904[0]
 
 
 def _read_sheet_cells(
@@ -390,8 +439,8 @@ def _to_raw_cell(
     value: str | None,
     formula: str | None,
     style: int,
-    shared: list[str],
-    formats: list[str],
+    shared: tuple[str, ...],
+    formats: tuple[str, ...],
 ) -> RawCell:
     number_format = formats[style] if 0 <= style < len(formats) else "general"
     if value is None or (value == "" and cell_type not in ("inlineStr", "str", "s")):
@@ -415,7 +464,8 @@ def _to_raw_cell(
     return RawCell("number", value.strip(), formula, number_format)
 
 
-def _read_shared_strings(data: bytes) -> list[str]:
+@lru_cache(maxsize=8)
+def _read_shared_strings(data: bytes) -> tuple[str, ...]:
     strings: list[str] = []
     parser = _new_parser()
     depth_phonetic = [0]
@@ -452,10 +502,11 @@ def _read_shared_strings(data: bytes) -> list[str]:
     parser.EndElementHandler = end
     parser.CharacterDataHandler = chars
     _parse(data, parser)
-    return strings
+    return tuple(strings)
 
 
-def _read_number_formats(data: bytes) -> list[str]:
+@lru_cache(maxsize=32)
+def _read_number_formats(data: bytes) -> tuple[str, ...]:
     """The format class ('general', 'date', 'percent', 'text') of each cellXfs entry."""
     custom: dict[int, str] = {}
     classes: list[str] = []
@@ -484,7 +535,7 @@ def _read_number_formats(data: bytes) -> list[str]:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     _parse(data, parser)
-    return classes
+    return tuple(classes)
 
 
 def _format_class(fmt_id: int, code: str | None) -> str:
