@@ -7,7 +7,6 @@ from pathlib import Path
 from generator.build import build, check_inputs
 from generator.cli_output import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, Console, UsageProblem
 from generator.formats import FormatUnavailable
-from generator.forms.init import UnitListError, init_forms
 from generator.outputs import OutputError
 from generator.problems import Problems, Severity
 
@@ -67,6 +66,8 @@ def run_init(
     console: Console, year: int, folder: Path, units: list[tuple[str, str]], notice: dict[str, str]
 ) -> int:
     """--init: blank fill-in workbooks."""
+    from generator.forms.init import UnitListError, init_forms  # openpyxl: only when needed
+
     try:
         result = init_forms(year, folder, units, notice)
     except FormatUnavailable as error:

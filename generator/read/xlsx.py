@@ -178,7 +178,10 @@ class XlsxWorkbook:
         except KeyError:
             raise WorkbookError(f"文件缺少内部部件 {name}，可能已损坏") from None
         self._check_member(info)
-        if self._data is not None and info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        if self._data is not None and info.compress_type in (
+            zipfile.ZIP_STORED,
+            zipfile.ZIP_DEFLATED,
+        ):
             return self._inflate(info)
         try:
             return self._zip.read(name)
@@ -201,7 +204,9 @@ class XlsxWorkbook:
     def _inflate(self, info: zipfile.ZipInfo) -> bytes:
         """A part's bytes straight from the file: its local header, zlib, and the CRC check."""
         data, start = self._data, info.header_offset
-        broken = WorkbookError(f"文件已损坏，{self._part_name(info.filename)}无法解压；请重新保存后提交")
+        broken = WorkbookError(
+            f"文件已损坏，{self._part_name(info.filename)}无法解压；请重新保存后提交"
+        )
         if data[start : start + 4] != b"PK\x03\x04":
             raise broken
         name_length = int.from_bytes(data[start + 26 : start + 28], "little")

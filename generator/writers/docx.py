@@ -85,16 +85,23 @@ class _Writer:
             _make_landscape(self.section)
 
     def _paragraph(self, block: Paragraph) -> docx.text.paragraph.Paragraph:
-        style = self.styles[PARAGRAPH_STYLES[block.style]]
-        paragraph = self.word.add_paragraph(style=style)
-        breaks = not self._fits_one_line(block, style)
-        for role, text in _merged_runs(block):
+        style_id = PARAGRAPH_STYLES[block.style]
+        paragraph = self.word.add_paragraph()
+        if style_id != "Normal":
+            paragraph._p.style = style_id  # by id: python-docx's lookup by name is slow
+        runs = _merged_runs(block)
+        breaks = any(role is Role.BREAK for role, _ in runs) and not self._fits_one_line(
+            block, self.styles[style_id]
+        )
+        for role, text in runs:
             if role is Role.BREAK:
                 if breaks:
                     paragraph.add_run().add_break()
                 continue
-            run_style = RUN_STYLES.get(role)
-            _east_asian(paragraph.add_run(text, self.styles[run_style] if run_style else None))
+            run = paragraph.add_run(text)
+            if role in RUN_STYLES:
+                run._r.style = RUN_STYLES[role]
+            _east_asian(run)
         return paragraph
 
     def _fits_one_line(self, block: Paragraph, style: object) -> bool:

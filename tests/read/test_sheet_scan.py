@@ -60,9 +60,10 @@ def test_scanner_matches_the_parser(cells: dict, wanted: set) -> None:
     if fast is None:
         return
     shared = ("甲", "乙")
-    convert = lambda raw: {
-        r: _to_raw_cell(*raw[r], shared, STYLES) if r in raw else BLANK for r in wanted
-    }  # noqa: E731
+
+    def convert(raw: dict) -> dict:
+        return {r: _to_raw_cell(*raw[r], shared, STYLES) if r in raw else BLANK for r in wanted}
+
     try:
         expected = convert(slow)
     except Exception as error:  # the parser path raises on bad shared-string indexes

@@ -65,7 +65,7 @@ def test_sources_list_every_printed_figure(tmp_path: Path) -> None:
     received = next(
         r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] == "total.apply.received"
     )
-    assert received[1] == "1120" and received[3] == "16"
+    assert received[1] == "1120" and received[3] == 16
     assert "株洲市财政局.xlsx 依申请公开!B3" in received[4]
 
 
