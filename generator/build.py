@@ -10,17 +10,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.derive import derive
-from generator.document.compose import compose
 from generator.document.model import Document
-from generator.document.tables import report_tables
+from generator.document.report import report_document
 from generator.formats import FormatSpec, FormatUnavailable, format_for_year
-from generator.outputs import OutputSet, safe_filename
+from generator.outputs import OutputSet
+from generator.parallel import ordered_map
 from generator.problems import Problems
+from generator.progress import Progress, Silent
 from generator.read.inputs import list_inputs
-from generator.read.unit import UnitData, read_unit
+from generator.read.unit import UnitData, UnitReading, read_unit
 from generator.validate import validate_units
-from generator.writers.text import render_text
+from generator.write import stage_pdfs, stage_report, stage_summary, stage_unit_reports
 
 
 @dataclass
@@ -48,26 +48,40 @@ class Built:
         return self.checked.problems
 
 
-def check_inputs(year: int, inputs: Path) -> Checked:
-    """Read and validate every workbook in the folder for this year's format."""
+def check_inputs(
+    year: int, inputs: Path, *, each: bool = False, progress: Progress | None = None
+) -> Checked:
+    """Read and validate every workbook in the folder for this year's format.
+
+    With `each`, every unit must also hold what its own report needs (contacts, narrative).
+    """
     spec = format_for_year(year)
     found = list_inputs(inputs)
     problems = Problems()
     problems.extend(found.problems)
-    units = read_units(found.files, spec, problems)
+    units = read_units(found.files, spec, problems, progress or Silent())
     previous = previous_year_units(year, inputs, spec, problems)
-    problems.extend(validate_units(units, spec, year, previous))
+    problems.extend(validate_units(units, spec, year, previous, each))
     return Checked(spec, year, units, problems)
 
 
-def read_units(files: Sequence[Path], spec: FormatSpec, problems: Problems) -> list[UnitData]:
+def _read_job(job: tuple[Path, int]) -> UnitReading:
+    path, year = job
+    return read_unit(path, format_for_year(year))
+
+
+def read_units(
+    files: Sequence[Path], spec: FormatSpec, problems: Problems, progress: Progress
+) -> list[UnitData]:
     """Every file that could be read as a workbook, its problems added to `problems`."""
     units: list[UnitData] = []
-    for path in files:
-        reading = read_unit(path, spec)
+    progress.start("读取工作簿", len(files))
+    for reading in ordered_map(_read_job, [(path, spec.first_year) for path in files]):
         problems.extend(reading.problems)
         if reading.unit is not None:
             units.append(reading.unit)
+        progress.advance()
+    progress.finish()
     return units
 
 
@@ -98,22 +112,25 @@ def previous_year_units(
             "previous-year-format", f"{year - 1} 年度使用另一种报告格式，未与上年数据核对"
         )
         return []
-    return read_units(list_inputs(folder).files, spec, Problems())
+    return read_units(list_inputs(folder).files, spec, Problems(), Silent())
 
 
-def report_document(
-    units: Sequence[UnitData], body: UnitData, spec: FormatSpec, year: int
-) -> Document:
-    """The report on these units, with `body` as the reporting unit."""
-    data = derive(units, body, spec, year)
-    return compose(
-        spec.folder, spec.template, data.context, report_tables(spec, data.totals.figures)
-    )
+def build(
+    year: int,
+    inputs: Path,
+    out: Path,
+    *,
+    strict: bool = False,
+    pdf: bool = False,
+    each: bool = False,
+    progress: Progress | None = None,
+) -> Built:
+    """Check the inputs and, when nothing blocks, write the report into `out`.
 
-
-def build(year: int, inputs: Path, out: Path, *, strict: bool = False, pdf: bool = False) -> Built:
-    """Check the inputs and, when nothing blocks, write the report into `out`."""
-    checked = check_inputs(year, inputs)
+    With `each`, also one report per unit in `out/单位/`.
+    """
+    progress = progress or Silent()
+    checked = check_inputs(year, inputs, each=each, progress=progress)
     result = Built(checked)
     if checked.problems.blocking(strict):
         return result
@@ -121,43 +138,11 @@ def build(year: int, inputs: Path, out: Path, *, strict: bool = False, pdf: bool
     document = report_document(checked.units, body, checked.spec, year)
     result.document = document
     with OutputSet(out) as outputs:
-        result.pdf_error = write_report(outputs, "", document, checked.spec, pdf)
-        write_summary(outputs, checked, document)
+        staged = stage_report(outputs, "", document, checked.spec)
+        if each:
+            staged += stage_unit_reports(outputs, checked, progress)
+        if pdf:
+            result.pdf_error = stage_pdfs(outputs, staged)
+        stage_summary(outputs, checked, document)
         result.written = outputs.commit()
     return result
-
-
-def summary_name(document: Document) -> str:
-    return f"{safe_filename(document.title)}汇总表.xlsx"
-
-
-def write_summary(outputs: OutputSet, checked: Checked, document: Document) -> None:
-    """The office's summary workbook: units side by side, the problems, the figures' sources."""
-    from generator.writers.summary_xlsx import render_summary
-
-    data = render_summary(checked.spec, checked.units, checked.problems.sorted(), document)
-    outputs.write_bytes(summary_name(document), data)
-
-
-def write_report(
-    outputs: OutputSet, folder: str, document: Document, spec: FormatSpec, pdf: bool
-) -> str | None:
-    """Stage the text and Word files (and the PDF when asked); returns why a PDF failed."""
-    from generator.writers.docx import render_docx
-
-    stem = f"{folder}{safe_filename(document.title)}"
-    text = render_text(document).replace("\n", "\r\n")
-    outputs.write_bytes(f"{stem}.txt", text.encode("utf-8-sig"))
-    outputs.write_bytes(f"{stem}.docx", render_docx(document, spec.reference_path))
-    if not pdf:
-        return None
-    from generator.writers.pdf import PdfError, convert
-
-    staged = outputs.path(f"{stem}.docx")
-    try:
-        convert(staged, staged.parent)
-    except PdfError as error:
-        outputs.drop(f"{stem}.pdf")
-        return str(error)
-    outputs.path(f"{stem}.pdf")
-    return None

@@ -107,6 +107,12 @@ def run(
     out: Annotated[
         Path | None, typer.Option("--out", metavar="文件夹", help="报告输出文件夹（默认 out/年度）")
     ] = None,
+    each: Annotated[
+        bool,
+        typer.Option(
+            "--each", help="同时为每个单位生成本单位的年度报告（放在输出文件夹的“单位”子文件夹中）"
+        ),
+    ] = False,
     pdf: Annotated[
         bool,
         typer.Option(
@@ -162,6 +168,7 @@ def run(
         check=check,
         strict=strict,
         pdf=pdf,
+        each=each,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.build import build, check_inputs
@@ -9,19 +10,29 @@ from generator.cli_output import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, Console, Usag
 from generator.formats import FormatUnavailable
 from generator.outputs import OutputError
 from generator.problems import Problems, Severity
+from generator.write import UNITS_FOLDER
 
 
 def run_build(
-    console: Console, year: int, inputs: Path, out: Path, *, check: bool, strict: bool, pdf: bool
+    console: Console,
+    year: int,
+    inputs: Path,
+    out: Path,
+    *,
+    check: bool,
+    strict: bool,
+    pdf: bool,
+    each: bool,
 ) -> int:
     """--check, or a full build."""
     pdf_error = None
+    progress = console.progress()
     try:
         if check:
-            checked = check_inputs(year, inputs)
+            checked = check_inputs(year, inputs, each=each, progress=progress)
             problems, written = checked.problems, []
         else:
-            built = build(year, inputs, out, strict=strict, pdf=pdf)
+            built = build(year, inputs, out, strict=strict, pdf=pdf, each=each, progress=progress)
             problems, written, pdf_error = built.problems, built.written, built.pdf_error
     except FormatUnavailable as error:
         raise UsageProblem(str(error)) from None
@@ -40,8 +51,15 @@ def run_build(
         console.say("检查通过。")
     else:
         console.say("已生成：")
+        units_folder = out / UNITS_FOLDER
         for path in written:
-            console.say(f"  {path}")
+            if path.parent != units_folder:
+                console.say(f"  {path}")
+        unit_reports = sum(1 for p in written if p.parent == units_folder and p.suffix == ".docx")
+        if unit_reports:
+            console.say(
+                f"  {units_folder}{os.sep}（{unit_reports} 个单位的报告，文本和 Word 各一份）"
+            )
     if pdf_error:
         console.error(f"未生成 PDF：{pdf_error}")
         return EXIT_OUTPUT

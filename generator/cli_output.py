@@ -6,8 +6,13 @@ import sys
 from collections.abc import Iterable
 
 from generator.problems import Problem, Severity
+from generator.progress import Progress, Silent
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_OUTPUT = 0, 1, 2, 3, 4
+
+
+PROGRESS_THRESHOLD = 20
+"""Stages with more steps than this show a progress bar (on a terminal)."""
 
 
 class Console:
@@ -15,6 +20,12 @@ class Console:
 
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
+
+    def progress(self) -> Progress:
+        """A progress bar on a terminal (not in quiet mode, nor when output goes to a file)."""
+        if self.quiet or not sys.stdout.isatty():
+            return Silent()
+        return Bar()
 
     def say(self, text: str) -> None:
         if not self.quiet:
@@ -32,3 +43,41 @@ class Console:
 
 class UsageProblem(Exception):
     """The command line is wrong; the message says how, in Chinese."""
+
+
+class Bar:
+    """A rich progress bar for stages long enough to need one."""
+
+    def __init__(self) -> None:
+        self._bar = None
+        self._task = None
+
+    def start(self, label: str, total: int) -> None:
+        if total <= PROGRESS_THRESHOLD:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+        )
+        self._bar.start()
+        self._task = self._bar.add_task(label, total=total)
+
+    def advance(self, steps: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, steps)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

@@ -20,16 +20,17 @@ def validate_units(
     spec: FormatSpec,
     year: int,
     previous: Sequence[UnitData] = (),
+    each: bool = False,
 ) -> Problems:
     """All problems of all units, and of the set of units as a whole.
 
     `previous` are last year's units (same format): rules across years compare each unit with
-    last year's unit of the same name.
+    last year's unit of the same name. With `each`, every unit is the body of its own report.
     """
     problems = Problems()
     last_year = {u.name: u for u in previous}
     for unit in units:
-        validate_unit(unit, spec, year, problems, last_year.get(unit.name))
+        validate_unit(unit, spec, year, problems, last_year.get(unit.name), each)
     _check_body(units, spec, problems)
     _check_unique_names(units, problems)
     return problems
@@ -41,13 +42,14 @@ def validate_unit(
     year: int,
     problems: Problems,
     previous: UnitData | None = None,
+    each: bool = False,
 ) -> None:
     """Required cells, the level and year, totals and the format's rules for one unit."""
     is_body = unit.level == spec.body_level
     for item in spec.fields.values():
         if item.id in unit.unreadable:
             continue
-        _check_required(unit, item, is_body, problems)
+        _check_required(unit, item, is_body, each, problems)
     _check_level_and_year(unit, spec, year, problems)
     for item in spec.fields.values():
         if item.kind is Kind.TOTAL:
@@ -56,15 +58,22 @@ def validate_unit(
         _check_rule(unit, rule, spec, problems, previous, year - 1)
 
 
-def _check_required(unit: UnitData, item: Field, is_body: bool, problems: Problems) -> None:
-    required = item.need is Need.ALL or (item.need is Need.BODY and is_body)
+def _check_required(
+    unit: UnitData, item: Field, is_body: bool, each: bool, problems: Problems
+) -> None:
+    required = (
+        item.need is Need.ALL
+        or (item.need is Need.BODY and (is_body or each))
+        or (item.need is Need.AGGREGATE and is_body)
+    )
     if not required or item.kind is Kind.TOTAL:
         return
     if item.kind is Kind.LIST:
         if not unit.lists.get(item.id):
+            who = "生成各单位自己的报告（--each）时，" if each and not is_body else ""
             problems.error(
                 "blank",
-                f"“{item.label}”至少要填写一段",
+                f"{who}“{item.label}”至少要填写一段",
                 Location(unit.file, item.sheet, item.list_refs()[0][1]),
             )
         return
@@ -72,6 +81,8 @@ def _check_required(unit: UnitData, item: Field, is_body: bool, problems: Proble
     if cell is None or cell.value is None:
         numeric = item.kind in (Kind.COUNT, Kind.AMOUNT, Kind.YEAR)
         who = "" if item.need is Need.ALL else f"单位层级为“{unit.level}”时，"
+        if item.need is Need.BODY and each and not is_body:
+            who = "生成各单位自己的报告（--each）时，"
         problems.error(
             "blank",
             f"{who}“{item.label}”{_NUMERIC_BLANK if numeric else _TEXT_BLANK}",

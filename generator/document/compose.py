@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ LINE_BREAK = object()
 
 
 class _Tokens:
-    """Collects what the template prints and hands back placeholders."""
+    """Collects what the template prints and hands back placeholders (one render at a time)."""
 
     def __init__(self) -> None:
         self.items: list[_Styled] = []
@@ -74,10 +75,9 @@ def _runin(value: Figure | None, level: int = 2) -> _Styled | None:
     return _Styled(value, Role.HEADING2 if level == 2 else Role.HEADING3)
 
 
-def compose(
-    folder: Path, template: str, context: Mapping[str, Any], tables: Mapping[str, Table]
-) -> Document:
-    """Render the template with the context and parse the result into a Document."""
+@lru_cache(maxsize=8)
+def _environment(folder: Path) -> tuple[jinja2.Environment, _Tokens]:
+    """The Jinja environment of a format folder (templates compile once per process)."""
     tokens = _Tokens()
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
@@ -86,9 +86,18 @@ def compose(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
-        finalize=tokens.finalize,
+        finalize=lambda value: tokens.finalize(value),
     )
     environment.filters["runin"] = _runin
+    return environment, tokens
+
+
+def compose(
+    folder: Path, template: str, context: Mapping[str, Any], tables: Mapping[str, Table]
+) -> Document:
+    """Render the template with the context and parse the result into a Document."""
+    environment, tokens = _environment(folder)
+    tokens.items = []
     try:
         rendered = environment.get_template(template).render({**context, "br": LINE_BREAK})
     except jinja2.TemplateError as error:

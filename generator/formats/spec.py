@@ -51,7 +51,8 @@ class Need(enum.StrEnum):
     """Who must fill a field in."""
 
     ALL = "all"  # every unit
-    BODY = "body"  # the reporting body (and optional for everyone else)
+    BODY = "body"  # the body of a report: the aggregate's, and every unit with --each
+    AGGREGATE = "aggregate"  # only the body of the aggregate report (e.g. the 政府公报)
     OPTIONAL = "optional"
 
 

@@ -16,7 +16,8 @@ def example_workbooks(data_file: Path) -> dict[str, bytes]:
     """File name → workbook bytes for every unit the data file describes.
 
     Each unit gives `counts` in the order of the file's `columns`, or `values` by field id; with
-    `fill_zero`, numeric cells it does not list are filled with 0.
+    `fill_zero`, numeric cells it does not list are filled with 0. The reporting body takes the
+    `body` fields; every other unit the `unit_defaults`, where {name} stands for its name.
     """
     with data_file.open("rb") as handle:
         data = tomllib.load(handle)
@@ -32,6 +33,8 @@ def example_workbooks(data_file: Path) -> dict[str, bytes]:
         extra = dict(unit.get("fields", {}))
         if unit["level"] == spec.body_level:
             extra.update(data.get("body", {}))
+        else:
+            extra.update(_for_unit(data.get("unit_defaults", {}), unit["name"]))
         lists = {
             k: [(h or None, t or None) for h, t in v]
             for k, v in extra.items()
@@ -44,3 +47,16 @@ def example_workbooks(data_file: Path) -> dict[str, bytes]:
         form = new_form(spec, unit["name"], unit["level"], year)
         workbooks[safe_filename(unit["name"]) + ".xlsx"] = fill_form(form, spec, values, lists)
     return workbooks
+
+
+def _for_unit(defaults: dict[str, Any], name: str) -> dict[str, Any]:
+    """Default fields with {name} replaced by the unit's name."""
+
+    def fill(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace("{name}", name)
+        if isinstance(value, list):
+            return [fill(item) for item in value]
+        return value
+
+    return {key: fill(value) for key, value in defaults.items()}

@@ -12,14 +12,12 @@ import datetime as dt
 import io
 import os
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
-from docx.table import Table as DocxTable
 
 from generator.document.layout import char_width, signature_indents
 from generator.document.model import Align, Document, Paragraph, Role, Style, Table
@@ -71,7 +69,7 @@ class _Writer:
             if index and orientations[index] != orientations[index - 1]:
                 self._end_section(previous_element, landscape=orientations[index - 1])
             if isinstance(block, Table):
-                previous_element = self._table(block, landscape=orientations[index])._tbl
+                previous_element = self._table(block, landscape=orientations[index])
                 continue
             paragraph = self._paragraph(block)
             if block.style is Style.SIGNATURE:
@@ -119,41 +117,59 @@ class _Writer:
         table_pitch = _style_size_twips(self.styles[TABLE_TEXT], self.word)
         return sum(table.widths) * table_pitch <= self._text_width(landscape=False)
 
-    def _table(self, table: Table, landscape: bool) -> DocxTable:
-        rows = len(table.header) + len(table.body)
-        result = self.word.add_table(rows=rows, cols=table.columns)
-        result.style = self.styles[TABLE_STYLE]
-        result.autofit = False
+    def _table(self, table: Table, landscape: bool) -> object:
+        """The table as WordprocessingML, built in one pass from the cells' placement."""
         available = self._text_width(landscape)
         total = sum(table.widths)
         widths = [available * w // total for w in table.widths]
         widths[-1] += available - sum(widths)
-        grid = result._tbl.tblGrid
-        for column, width in zip(grid.gridCol_lst, widths, strict=True):
-            column.w = Twips(width)
-        for row in result.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = Twips(width)
+        rows = len(table.header) + len(table.body)
+        starts: list[dict[int, object]] = [{} for _ in range(rows)]
+        continued: list[dict[int, object]] = [{} for _ in range(rows)]
         for placed in place(table):
-            cell = result.cell(placed.row, placed.col)
-            span = placed.cell
-            if span.row_span > 1 or span.col_span > 1:
-                cell = cell.merge(
-                    result.cell(placed.row + span.row_span - 1, placed.col + span.col_span - 1)
+            starts[placed.row][placed.col] = placed
+            for below in range(placed.row + 1, placed.row + placed.cell.row_span):
+                continued[below][placed.col] = placed
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        xml = [
+            f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
+            f'<w:tblW w:w="{available}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="0" w:noVBand="0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        ]
+        for r in range(rows):
+            header = r < len(table.header)
+            xml.append(
+                "<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
+            )
+            for c in range(table.columns):
+                placed = starts[r].get(c) or continued[r].get(c)
+                if placed is None:
+                    continue  # covered by a cell spanning from the left
+                cell = placed.cell
+                width = sum(widths[placed.col : placed.col + cell.col_span])
+                span = f'<w:gridSpan w:val="{cell.col_span}"/>' if cell.col_span > 1 else ""
+                if placed.row != r:
+                    merge, text = "<w:vMerge/>", ""
+                else:
+                    merge = '<w:vMerge w:val="restart"/>' if cell.row_span > 1 else ""
+                    text = cell.text
+                style = TABLE_HEAD if header else TABLE_TEXT
+                align = '<w:jc w:val="left"/>' if cell.align is Align.LEFT else ""
+                run = (
+                    f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+                    if text
+                    else ""
                 )
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            header = placed.row < len(table.header)
-            paragraph.style = self.styles[TABLE_HEAD if header else TABLE_TEXT]
-            if span.align is Align.LEFT:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            _east_asian(paragraph.add_run(span.text))
-        for index, row in enumerate(result.rows):
-            properties = row._tr.get_or_add_trPr()
-            properties.append(OxmlElement("w:cantSplit"))
-            if index < len(table.header):
-                properties.append(OxmlElement("w:tblHeader"))
-        return result
+                xml.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}<w:vAlign w:val="center"/></w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{align}</w:pPr>{run}</w:p></w:tc>'
+                )
+            xml.append("</w:tr>")
+        xml.append("</w:tbl>")
+        element = parse_xml("".join(xml))
+        self.word.element.body._insert_tbl(element)
+        return element
 
     def _end_section(self, element: object, landscape: bool) -> None:
         """Close the section that ends with `element` (adding a paragraph after a table)."""
