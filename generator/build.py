@@ -19,7 +19,7 @@ from generator.problems import Problems
 from generator.progress import Progress, Silent
 from generator.read.inputs import list_inputs
 from generator.read.unit import UnitData, UnitReading, read_unit
-from generator.validate import validate_units
+from generator.validate import validate_set, validate_unit
 from generator.write import stage_pdfs, stage_report, stage_summary, stage_unit_reports
 
 
@@ -59,24 +59,38 @@ def check_inputs(
     found = list_inputs(inputs)
     problems = Problems()
     problems.extend(found.problems)
-    units = read_units(found.files, spec, problems, progress or Silent())
+    units = read_units(found.files, year, problems, progress or Silent(), validate=True, each=each)
     previous = previous_year_units(year, inputs, spec, problems)
-    problems.extend(validate_units(units, spec, year, previous, each))
+    problems.extend(validate_set(units, spec, year, previous))
     return Checked(spec, year, units, problems)
 
 
-def _read_job(job: tuple[Path, int]) -> UnitReading:
-    path, year = job
-    return read_unit(path, format_for_year(year))
+def _read_job(job: tuple[Path, int, bool, bool]) -> UnitReading:
+    """Read one workbook and (when asked) check it on its own: a job for a worker process."""
+    path, year, validate, each = job
+    spec = format_for_year(year)
+    reading = read_unit(path, spec)
+    if validate and reading.unit is not None:
+        problems = Problems(reading.problems)
+        validate_unit(reading.unit, spec, year, problems, each)
+        reading.problems = problems.items
+    return reading
 
 
 def read_units(
-    files: Sequence[Path], spec: FormatSpec, problems: Problems, progress: Progress
+    files: Sequence[Path],
+    year: int,
+    problems: Problems,
+    progress: Progress,
+    *,
+    validate: bool = False,
+    each: bool = False,
 ) -> list[UnitData]:
-    """Every file that could be read as a workbook, its problems added to `problems`."""
+    """Every file that could be read as a workbook (checked on its own when `validate`); their
+    problems are added to `problems`."""
     units: list[UnitData] = []
     progress.start("读取工作簿", len(files))
-    for reading in ordered_map(_read_job, [(path, spec.first_year) for path in files]):
+    for reading in ordered_map(_read_job, [(path, year, validate, each) for path in files]):
         problems.extend(reading.problems)
         if reading.unit is not None:
             units.append(reading.unit)
@@ -112,7 +126,7 @@ def previous_year_units(
             "previous-year-format", f"{year - 1} 年度使用另一种报告格式，未与上年数据核对"
         )
         return []
-    return read_units(list_inputs(folder).files, spec, Problems(), Silent())
+    return read_units(list_inputs(folder).files, year - 1, Problems(), Silent())
 
 
 def build(

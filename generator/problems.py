@@ -6,6 +6,7 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _PLAIN_SHEET = re.compile(r"^[^\s'!\[\]*?/\\:()（）-]+$")
 
@@ -15,9 +16,12 @@ def sheet_reference(sheet: str) -> str:
     return sheet if _PLAIN_SHEET.match(sheet) else "'{}'".format(sheet.replace("'", "''"))
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where a value came from: a file, and optionally a sheet and a cell in it."""
+class Location(NamedTuple):
+    """Where a value came from: a file, and optionally a sheet and a cell in it.
+
+    A named tuple rather than a dataclass: worker processes send back thousands of them, and
+    tuples are the quickest thing to pickle and rebuild.
+    """
 
     file: str
     sheet: str | None = None
@@ -26,12 +30,7 @@ class Location:
     def __str__(self) -> str:
         if self.sheet is None:
             return self.file
-        sheet = (
-            self.sheet
-            if _PLAIN_SHEET.match(self.sheet)
-            else "'{}'".format(self.sheet.replace("'", "''"))
-        )
-        return f"{self.file} {sheet}" + (f"!{self.cell}" if self.cell else "")
+        return f"{self.file} {sheet_reference(self.sheet)}" + (f"!{self.cell}" if self.cell else "")
 
     def at(self, cell: str) -> Location:
         """The same sheet, another cell."""

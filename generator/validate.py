@@ -15,36 +15,33 @@ _NUMERIC_BLANK = "必填项为空白；没有发生的请填 0（空白不会按
 _TEXT_BLANK = "必填项为空白"
 
 
-def validate_units(
-    units: Sequence[UnitData],
-    spec: FormatSpec,
-    year: int,
-    previous: Sequence[UnitData] = (),
-    each: bool = False,
+def validate_set(
+    units: Sequence[UnitData], spec: FormatSpec, year: int, previous: Sequence[UnitData] = ()
 ) -> Problems:
-    """All problems of all units, and of the set of units as a whole.
+    """What no unit can check alone: one reporting body, unique names, and last year's figures.
 
     `previous` are last year's units (same format): rules across years compare each unit with
-    last year's unit of the same name. With `each`, every unit is the body of its own report.
+    last year's unit of the same name.
     """
     problems = Problems()
     last_year = {u.name: u for u in previous}
     for unit in units:
-        validate_unit(unit, spec, year, problems, last_year.get(unit.name), each)
+        if unit.name in last_year:
+            for rule in spec.rules:
+                if rule.across_years:
+                    _check_rule(unit, rule, spec, problems, last_year[unit.name], year - 1)
     _check_body(units, spec, problems)
     _check_unique_names(units, problems)
     return problems
 
 
 def validate_unit(
-    unit: UnitData,
-    spec: FormatSpec,
-    year: int,
-    problems: Problems,
-    previous: UnitData | None = None,
-    each: bool = False,
+    unit: UnitData, spec: FormatSpec, year: int, problems: Problems, each: bool = False
 ) -> None:
-    """Required cells, the level and year, totals and the format's rules for one unit."""
+    """Required cells, the level and year, totals and the format's rules for one unit.
+
+    With `each`, the unit is also the body of its own report.
+    """
     is_body = unit.level == spec.body_level
     for item in spec.fields.values():
         if item.id in unit.unreadable:
@@ -55,7 +52,8 @@ def validate_unit(
         if item.kind is Kind.TOTAL:
             _check_total(unit, item, spec, problems)
     for rule in spec.rules:
-        _check_rule(unit, rule, spec, problems, previous, year - 1)
+        if not rule.across_years:
+            _check_rule(unit, rule, spec, problems, None, year - 1)
 
 
 def _check_required(

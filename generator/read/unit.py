@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from generator import limits
 from generator.formats.spec import Field, FormatSpec, Kind, Sheet
@@ -17,9 +18,8 @@ LABEL_SEARCH_MARGIN = 30
 """How many rows below a sheet's last item the reader looks for labels that have moved."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A value read from the workbook and where it came from."""
+class Cell(NamedTuple):
+    """A value read from the workbook and where it came from (a tuple: see Location)."""
 
     value: cells.Value
     location: Location
