@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from generator.document.layout import display_width
@@ -33,3 +34,21 @@ def _row(name: str, text: str) -> str:
     if pad < 2:
         return f"  {name}\n  {' ' * COLUMN}{text}"
     return f"  {name}{' ' * pad}{text}"
+
+
+def stored_help_path() -> Path:
+    return Path(__file__).resolve().parent / "help.txt"
+
+
+def current_help() -> str:
+    """The help text as the typer command renders it now."""
+    import typer
+
+    from generator.cli import DESCRIPTION, EPILOG, app
+
+    return render_help(typer.main.get_command(app), DESCRIPTION, EPILOG) + "\n"
+
+
+if __name__ == "__main__":
+    stored_help_path().write_text(current_help(), encoding="utf-8")
+    print(stored_help_path())

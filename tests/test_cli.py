@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.cli import main
+from generator.launch import main
 from tests.conftest import ROOT
 
 SHIPPED = ROOT / "inputs" / "2018"
@@ -207,3 +207,20 @@ def test_init_keeps_unit_names_out_of_paths(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.rglob("*.xlsx")] == ["___etc_passwd.xlsx"]
     book = load_workbook(folder / "___etc_passwd.xlsx")
     assert book["基本信息"]["B3"].value == "../../etc/passwd"
+
+
+def test_stored_help_is_what_the_command_declares() -> None:
+    """help.txt (printed by --help without loading typer) matches the typer command."""
+    from generator.cli_help import current_help, stored_help_path
+
+    assert stored_help_path().read_text(encoding="utf-8") == current_help(), (
+        "run python -m generator.cli_help"
+    )
+
+
+def test_help_does_not_even_load_typer() -> None:
+    code = "import sys\nfrom generator.launch import main\nmain(['--help'])\nprint('typer' in sys.modules)\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "False" and "用法：gen-report" in result.stdout
