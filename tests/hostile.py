@@ -8,23 +8,10 @@ from collections.abc import Callable
 
 import msoffcrypto.format.ooxml
 
+from tests.support import rewrite
+
 SHEET = "xl/worksheets/sheet3.xml"  # 主动公开 (the 填表说明 sheet comes first)
 MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-def rewrite(
-    data: bytes, changes: dict[str, Callable[[bytes], bytes]], extra: dict[str, bytes] | None = None
-) -> bytes:
-    """A copy of a zip package with some members transformed and others added."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            body = source.read(name)
-            target.writestr(name, changes.get(name, lambda b: b)(body))
-        for name, body in (extra or {}).items():
-            target.writestr(name, body)
-    return out.getvalue()
 
 
 def strict(data: bytes) -> bytes:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -58,3 +61,50 @@ def page_size(pdf: Path, page: int) -> tuple[float, float]:
     ).stdout
     match = re.search(rf"Page\s+{page} size:\s+([\d.]+) x ([\d.]+)", info)
     return float(match.group(1)), float(match.group(2))
+
+
+def libreoffice_convert(source: Path, target: str, folder: Path) -> Path:
+    """The file as LibreOffice (headless, a private profile) saves it in `target` format."""
+    from generator.writers.pdf import find_soffice
+
+    soffice = find_soffice()
+    assert soffice, "run sh tools/install-test-deps.sh"
+    out = folder / "converted"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    converted = [p for p in out.iterdir()] if out.is_dir() else []
+    assert len(converted) == 1, "LibreOffice did not convert the file"
+    return converted[0]
+
+
+def assert_headings_in_order(text: str, headings: list[str]) -> None:
+    """Each heading is a paragraph of the text report, and they come in this order."""
+    positions = [text.index("\u3000\u3000" + heading + "\n") for heading in headings]
+    assert positions == sorted(positions)
+
+
+def rewrite(
+    data: bytes, changes: dict[str, Callable[[bytes], bytes]], extra: dict[str, bytes] | None = None
+) -> bytes:
+    """A copy of a zip package with some members transformed and others added."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(name, changes.get(name, lambda b: b)(source.read(name)))
+        for name, body in (extra or {}).items():
+            target.writestr(name, body)
+    return out.getvalue()

@@ -10,6 +10,7 @@ import pytest
 
 from generator.build import build
 from tests.conftest import GOLDEN, ROOT
+from tests.support import assert_headings_in_order
 
 TITLE = "株洲市人民政府2018年政府信息公开工作年度报告"
 
@@ -48,8 +49,7 @@ def test_six_parts_in_order(report_2018: tuple[Path, str]) -> None:
         "五、行政复议、行政诉讼和举报投诉情况",
         "六、存在的主要问题及改进情况",
     ]
-    positions = [text.index("\u3000\u3000" + h + "\n") for h in headings]
-    assert positions == sorted(positions)
+    assert_headings_in_order(text, headings)
     assert text.lstrip().startswith(TITLE)
     assert text.rstrip().endswith("2019年3月20日")
     assert "株洲市人民政府\n" in text.split("六、存在的主要问题及改进情况")[1]

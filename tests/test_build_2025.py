@@ -18,7 +18,7 @@ from generator.formats import format_for_year
 from generator.forms.init import init_forms
 from generator.problems import Severity
 from tests.conftest import GOLDEN, ROOT
-from tests.support import ooxml_errors
+from tests.support import assert_headings_in_order, ooxml_errors
 
 TITLE = "沭阳县人民政府2025年政府信息公开工作年度报告"
 SHIPPED = ROOT / "inputs" / "2025"
@@ -61,8 +61,7 @@ def test_six_parts_with_the_official_headings(built) -> None:
         "五、存在的主要问题及改进情况",
         "六、其他需要报告的事项",
     ]
-    positions = [text.index("\u3000\u3000" + h + "\n") for h in headings]
-    assert positions == sorted(positions)
+    assert_headings_in_order(text, headings)
 
 
 def published_figures() -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from generator.formats.spec import Kind
 from generator.forms.init import init_forms, read_unit_list
 from generator.forms.workbook import fill_form, new_form
 from generator.read.unit import read_unit
-from generator.writers.pdf import find_soffice
 from tests.conftest import GOLDEN, ROOT
+from tests.support import libreoffice_convert
 
 TITLE = "株洲市人民政府2018年政府信息公开工作年度报告"
 
@@ -196,8 +195,6 @@ def test_copying_a_shipped_units_inputs_gives_the_identical_report(
 def test_libreoffice_opens_the_form_and_keeps_what_it_saves(
     form: Path, spec2018: FormatSpec, tmp_path: Path
 ) -> None:
-    soffice = find_soffice()
-    assert soffice, "run sh tools/install-test-deps.sh"
     source = tmp_path / "form.xlsx"
     shutil.copy(form, source)
     values = {
@@ -208,24 +205,7 @@ def test_libreoffice_opens_the_form_and_keeps_what_it_saves(
         "apply.letter": 1,
     }
     source.write_bytes(fill_form(source.read_bytes(), spec2018, values))
-    out = tmp_path / "saved"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
-    saved = out / "form.xlsx"
-    assert saved.exists(), "LibreOffice did not open and save the form"
+    saved = libreoffice_convert(source, "xlsx:Calc MS Excel 2007 XML", tmp_path)
     reading = read_unit(saved, spec2018)
     assert not [p for p in reading.problems if p.severity == 2], [str(p) for p in reading.problems]
     unit = reading.unit
@@ -247,29 +227,12 @@ def test_round_trip_values_are_validated_as_a_whole(tmp_path: Path, spec2018: Fo
 
 def test_libreoffice_keeps_a_national_format_form(tmp_path: Path) -> None:
     """The 2021-format workbook (merged table headers, formulas) survives LibreOffice open-and-save."""
-    soffice = find_soffice()
-    assert soffice, "run sh tools/install-test-deps.sh"
     shipped = ROOT / "inputs" / "2025" / "沭阳县公安局.xlsx"
     source = tmp_path / "form.xlsx"
     shutil.copy(shipped, source)
-    out = tmp_path / "saved"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
+    saved = libreoffice_convert(source, "xlsx:Calc MS Excel 2007 XML", tmp_path)
     spec = format_for_year(2025)
-    saved, original = read_unit(out / "form.xlsx", spec), read_unit(shipped, spec)
+    saved, original = read_unit(saved, spec), read_unit(shipped, spec)
     assert [p for p in saved.problems if p.severity == 2] == []
     inputs = {
         k: c.value for k, c in original.unit.values.items() if spec.field(k).kind is not Kind.TOTAL

@@ -14,9 +14,9 @@ import pytest
 from generator.build import build, check_inputs
 from generator.formats import FormatSpec
 from generator.read.unit import read_unit
-from generator.writers.pdf import find_soffice
 from tests import hostile
 from tests.conftest import ROOT, Workbooks
+from tests.support import libreoffice_convert
 
 VALID = ROOT / "inputs" / "2018" / "株洲市财政局.xlsx"
 
@@ -100,28 +100,9 @@ def test_stray_cell_at_the_last_position_is_ignored(tmp_path: Path, spec2018: Fo
 
 def converted(tmp_path: Path, target: str) -> Path:
     """The valid workbook as LibreOffice saves it in another format."""
-    soffice = find_soffice()
-    assert soffice, "run sh tools/install-test-deps.sh"
     source = tmp_path / "source.xlsx"
     source.write_bytes(valid())
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(tmp_path / "converted"),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
-    result = next((tmp_path / "converted").iterdir())
-    assert result.stat().st_size > 0
-    return result
+    return libreoffice_convert(source, target, tmp_path)
 
 
 @pytest.mark.parametrize(

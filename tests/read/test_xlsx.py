@@ -4,6 +4,7 @@ import zipfile
 import pytest
 
 from generator.read.xlsx import WorkbookError, XlsxWorkbook, column_index, column_letters, split_ref
+from tests.support import rewrite
 from tests.xlsx_parts import package
 
 
@@ -43,19 +44,12 @@ def test_shared_strings_with_rich_text_and_phonetics() -> None:
         shared=["普通"],
     )
     # Replace the shared strings part with rich text and a phonetic run.
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name in source.namelist():
-            body = source.read(name)
-            if name == "xl/sharedStrings.xml":
-                body = (
-                    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                    "<si><t>普通</t></si><si><r><t>富</t></r><r><t>文本</t></r>"
-                    "<rPh sb='0' eb='1'><t>ふ</t></rPh></si></sst>"
-                ).encode()
-            z.writestr(name, body)
-    book = open_book(out.getvalue())
+    rich = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<si><t>普通</t></si><si><r><t>富</t></r><r><t>文本</t></r>"
+        "<rPh sb='0' eb='1'><t>ふ</t></rPh></si></sst>"
+    ).encode()
+    book = open_book(rewrite(data, {"xl/sharedStrings.xml": lambda _: rich}))
     cells = book.read_cells(book.sheets[0], ["A1", "A2"])
     assert cells["A1"].value == "普通"
     assert cells["A2"].value == "富文本"
@@ -105,17 +99,10 @@ def test_number_formats_classified() -> None:
 
 
 def test_dtd_is_refused() -> None:
-    data = package({"表": {"A1": 1}}, extra={})
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name in source.namelist():
-            body = source.read(name)
-            if name == "xl/workbook.xml":
-                body = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + body
-            z.writestr(name, body)
+    data = package({"表": {"A1": 1}})
+    doctype = rewrite(data, {"xl/workbook.xml": lambda b: b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + b})
     with pytest.raises(WorkbookError, match="DTD"):
-        open_book(out.getvalue())
+        open_book(doctype)
 
 
 def test_merged_ranges() -> None:

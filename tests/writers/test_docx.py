@@ -17,7 +17,7 @@ from generator.build import build
 from generator.document.model import Align, Cell, Document, Paragraph, Run, Style, Table
 from generator.writers.docx import render_docx
 from tests.conftest import ROOT
-from tests.support import ooxml_errors
+from tests.support import ooxml_errors, rewrite
 
 TITLE = "株洲市人民政府2018年政府信息公开工作年度报告"
 REFERENCE = ROOT / "templates" / "2018" / "reference.docx"
@@ -207,28 +207,22 @@ def test_schema_valid(built: Path) -> None:
 
 def test_the_validator_does_find_errors(tmp_path: Path, built: Path) -> None:
     broken = tmp_path / "broken.docx"
-    source = zipfile.ZipFile(built)
-    with zipfile.ZipFile(broken, "w") as target:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body><w:p><w:bogus/></w:p>", 1)
-            target.writestr(name, data)
+    bogus = {
+        "word/document.xml": lambda d: d.replace(b"<w:body>", b"<w:body><w:p><w:bogus/></w:p>", 1)
+    }
+    broken.write_bytes(rewrite(built.read_bytes(), bogus))
     assert ooxml_errors(broken)
 
 
 def test_the_writer_follows_a_restyled_reference(tmp_path: Path) -> None:
     """Office staff change the body font in the reference document; the next build uses it."""
     reference = tmp_path / "reference.docx"
-    source = zipfile.ZipFile(REFERENCE)
-    with zipfile.ZipFile(reference, "w") as target:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/styles.xml":
-                data = data.replace(
-                    'w:eastAsia="仿宋_GB2312"'.encode(), 'w:eastAsia="宋体"'.encode(), 1
-                )
-            target.writestr(name, data)
+    songti = {
+        "word/styles.xml": lambda d: d.replace(
+            'w:eastAsia="仿宋_GB2312"'.encode(), 'w:eastAsia="宋体"'.encode(), 1
+        )
+    }
+    reference.write_bytes(rewrite(REFERENCE.read_bytes(), songti))
     document = Document("题", "某", None, (Paragraph(Style.BODY, (Run("正文"),)),))
     styles = zipfile.ZipFile(io.BytesIO(render_docx(document, reference))).read("word/styles.xml")
     assert 'w:eastAsia="宋体"'.encode() in styles
