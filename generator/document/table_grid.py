@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.document.model import Cell, Table
-from generator.grid import GridError
 from generator.grid import place as place_spans
-
-TableShapeError = GridError
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,6 @@ class Kind(enum.StrEnum):
     HEADING = "heading"  # a caption row in the workbook, no value
 
 
-NUMERIC_KINDS = frozenset({Kind.COUNT, Kind.AMOUNT, Kind.TOTAL, Kind.YEAR})
 SUMMED_KINDS = frozenset({Kind.COUNT, Kind.AMOUNT, Kind.TOTAL})
 
 

@@ -1,7 +1,8 @@
 import pytest
 
 from generator.document.model import Align, Cell, Table
-from generator.document.table_grid import TableShapeError, place
+from generator.document.table_grid import place
+from generator.grid import GridError
 from generator.writers.text_table import render_table, wrap
 
 
@@ -24,9 +25,9 @@ def test_merged_cells_are_placed() -> None:
 
 
 def test_gaps_and_overlaps_are_refused() -> None:
-    with pytest.raises(TableShapeError):
+    with pytest.raises(GridError):
         place(Table(header=(), body=((Cell("a"),),), widths=(1, 1)))
-    with pytest.raises(TableShapeError):
+    with pytest.raises(GridError):
         place(Table(header=(), body=((Cell("a", col_span=3),),), widths=(1, 1)))
 
 
