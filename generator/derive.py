@@ -64,10 +64,8 @@ class ParagraphItem:
 
 @dataclass(frozen=True)
 class ReportData:
-    """What one report is made from: the units it covers and the template context."""
+    """What one report is made from: the totals (for its tables) and the template context."""
 
-    units: tuple[UnitData, ...]
-    body: UnitData
     totals: Totals
     context: dict[str, Any]
 
@@ -95,7 +93,7 @@ def derive(units: Sequence[UnitData], body: UnitData, spec: FormatSpec, year: in
         "share": Namespace.from_dotted(_shares(totals, spec)),
         "body": Namespace.from_dotted(_body_figures(body, spec)),
     }
-    return ReportData(tuple(units), body, totals, context)
+    return ReportData(totals, context)
 
 
 def _shares(totals: Totals, spec: FormatSpec) -> dict[str, Figure]:
