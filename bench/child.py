@@ -4,7 +4,7 @@ import json
 import resource
 import sys
 
-from generator.launch import main
+from generator.cli.main import main
 
 status = main(sys.argv[1:])
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.formats import format_for_year  # noqa: E402
-from generator.forms.examples import example_workbooks  # noqa: E402
-from generator.forms.workbook import fill_form, new_form  # noqa: E402
+from generator.fillin.examples import example_workbooks  # noqa: E402
+from generator.fillin.workbook import fill_form, new_form  # noqa: E402
+from generator.formats.registry import format_for_year  # noqa: E402
 from generator.read.xlsx import split_ref  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
@@ -150,15 +150,16 @@ def naive_docx(count: int) -> tuple[float, float]:
     import docx
     from docx.oxml.ns import qn
 
-    from generator.build import check_inputs
     from generator.document.model import Paragraph, Table
     from generator.document.report import report_document
-    from generator.document.table_grid import place
-    from generator.writers.docx import render_docx
+    from generator.document.table_grid import placed_cells
+    from generator.pipeline.build import check_inputs
+    from generator.pipeline.options import BuildOptions
+    from generator.write.docx import render_docx
 
-    checked = check_inputs(2025, ROOT / "inputs" / "2025")
-    spec = checked.spec
-    documents = [report_document([u], u, spec, 2025) for u in checked.units]
+    checked = check_inputs(BuildOptions.for_year(2025, ROOT / "inputs" / "2025"))
+    spec = checked.options.spec
+    documents = [report_document([u], u, spec, 2025, aggregate=False) for u in checked.units]
     documents = (documents * (count // len(documents) + 1))[:count]
 
     started = time.perf_counter()
@@ -166,9 +167,9 @@ def naive_docx(count: int) -> tuple[float, float]:
         word = docx.Document()
         for block in document.blocks:
             if isinstance(block, Table):
-                table = word.add_table(rows=len(block.header) + len(block.body), cols=block.columns)
+                table = word.add_table(rows=len(block.header) + len(block.rows), cols=block.columns)
                 table.style = "Table Grid"
-                for placed in place(block):
+                for placed in placed_cells(block):
                     cell = table.cell(placed.row, placed.col)
                     if placed.cell.row_span > 1 or placed.cell.col_span > 1:
                         cell = cell.merge(

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator.formats import FormatSpec, format_for_year
-from generator.forms.workbook import fill_form, new_form
+from generator.fillin.workbook import fill_form, new_form
+from generator.formats.registry import format_for_year
+from generator.formats.spec import FormatSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

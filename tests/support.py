@@ -65,7 +65,7 @@ def page_size(pdf: Path, page: int) -> tuple[float, float]:
 
 def libreoffice_convert(source: Path, target: str, folder: Path) -> Path:
     """The file as LibreOffice (headless, a private profile) saves it in `target` format."""
-    from generator.writers.pdf import find_soffice
+    from generator.write.pdf import find_soffice
 
     soffice = find_soffice()
     assert soffice, "run sh tools/install-test-deps.sh"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.forms.examples import example_workbooks
+from generator.fillin.examples import example_workbooks
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.writers.package import normalize_package
+from generator.base.ooxml_package import normalize_package
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ printed figure stays linked to the cells it came from.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,8 +18,8 @@ from typing import Any
 
 import jinja2
 
-from generator.document.model import Block, Document, Paragraph, Role, Run, Style, Table
-from generator.figures import Figure
+from generator.compute.figures import Figure
+from generator.document.model import Block, Document, Paragraph, Role, Run, SignOff, Style, Table
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _TOKEN = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -34,7 +34,14 @@ _LINE_STYLES = {
 
 
 class TemplateProblem(Exception):
-    """The format's template is broken (a developer's mistake); the message says where."""
+    """The format's template is broken (a developer's mistake); says which template and line."""
+
+    def __init__(self, template: Path, line: int | None, detail: str) -> None:
+        where = f"{template.parent.parent.name}/{template.parent.name}/{template.name}"
+        super().__init__(f"{where}:{line}: {detail}" if line else f"{where}: {detail}")
+        self.template = template
+        self.line = line
+        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +107,31 @@ def compose(
     tokens.items = []
     try:
         rendered = environment.get_template(template).render({**context, "br": LINE_BREAK})
-    except jinja2.TemplateError as error:
-        where = getattr(error, "lineno", None)
-        raise TemplateProblem(f"{folder / template}:{where}: {error}") from error
+    except jinja2.TemplateSyntaxError as error:
+        name = Path(error.filename) if error.filename else folder / template
+        raise TemplateProblem(name, error.lineno, error.message or str(error)) from error
+    except (jinja2.TemplateError, AttributeError, TypeError, KeyError) as error:
+        name, line = _template_frame(error, folder / template)
+        raise TemplateProblem(name, line, str(error)) from error
     return _parse(rendered, tokens.items, tables)
+
+
+def _template_frame(error: BaseException, fallback: Path) -> tuple[Path, int | None]:
+    """The template file and line where a rendering error happened.
+
+    Jinja rewrites tracebacks so that template code appears with its own file name and line;
+    the innermost such frame is where the error is.
+    """
+    found: tuple[Path, int | None] = (fallback, None)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename.endswith(".j2"):
+            found = (Path(frame.filename), frame.lineno)
+    return found
 
 
 def _parse(rendered: str, items: list[_Styled], tables: Mapping[str, Table]) -> Document:
     blocks: list[Block] = []
+    closing: dict[Style, Paragraph] = {}
     for line in rendered.splitlines():
         line = line.strip()
         if not line:
@@ -120,9 +144,17 @@ def _parse(rendered: str, items: list[_Styled], tables: Mapping[str, Table]) -> 
         if style is None:
             style, rest = Style.BODY, line
         runs = _runs(rest.strip(), items)
-        if runs:
+        if not runs:
+            continue
+        if style in (Style.SIGNATURE, Style.DATE):
+            closing[style] = Paragraph(style, runs)
+        else:
             blocks.append(Paragraph(style, runs))
-    return _document(blocks)
+    title = next(
+        (b.text for b in blocks if isinstance(b, Paragraph) and b.style is Style.TITLE), ""
+    )
+    sign_off = SignOff(closing.get(Style.SIGNATURE), closing.get(Style.DATE))
+    return Document(title=title, blocks=tuple(blocks), sign_off=sign_off)
 
 
 def _runs(text: str, items: list[_Styled]) -> tuple[Run, ...]:
@@ -137,24 +169,3 @@ def _runs(text: str, items: list[_Styled]) -> tuple[Run, ...]:
     if position < len(text):
         runs.append(Run(text[position:]))
     return tuple(runs)
-
-
-def _document(blocks: list[Block]) -> Document:
-    def first(style: Style, pick: Callable[[Paragraph], Any]) -> Any:
-        for block in blocks:
-            if isinstance(block, Paragraph) and block.style is style:
-                return pick(block)
-        return None
-
-    def date_of(paragraph: Paragraph) -> dt.date | None:
-        for run in paragraph.runs:
-            if run.figure is not None and isinstance(run.figure.value, dt.date):
-                return run.figure.value
-        return None
-
-    return Document(
-        title=first(Style.TITLE, lambda p: p.text) or "",
-        author=first(Style.SIGNATURE, lambda p: p.text) or "",
-        date=first(Style.DATE, date_of),
-        blocks=tuple(blocks),
-    )

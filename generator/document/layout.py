@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+
+from generator.base.textwidth import char_width
+from generator.document.model import SignOff
 
 SIGNATURE_RIGHT_CHARS = 2
 """右空二字: the signature ends two characters before the right margin."""
 
 DATE_SHIFT_CHARS = 2
 """The date starts two characters right of the signature's first character."""
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a fixed-width CJK layout: wide and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def char_width(text: str) -> float:
-    """Width in characters of the body font: a Chinese character is 1, a digit or letter 0.5."""
-    return display_width(text) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,3 +34,10 @@ def signature_indents(signature: str, date: str) -> SignatureIndents:
     if date_indent >= SIGNATURE_RIGHT_CHARS:
         return SignatureIndents(SIGNATURE_RIGHT_CHARS, date_indent)
     return SignatureIndents(SIGNATURE_RIGHT_CHARS + d + DATE_SHIFT_CHARS - s, SIGNATURE_RIGHT_CHARS)
+
+
+def sign_off_indents(sign_off: SignOff) -> SignatureIndents:
+    """The indents of a report's signature and date lines."""
+    signature = sign_off.signature.text if sign_off.signature else ""
+    date = sign_off.date.text if sign_off.date else ""
+    return signature_indents(signature, date)

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.figures import Figure
+from generator.compute.figures import Figure
 
 
 class Style(enum.StrEnum):
@@ -60,7 +60,7 @@ class Align(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
+class TableCell:
     """A table cell; a merged cell is given once, at its top-left position, with its spans."""
 
     text: str
@@ -72,14 +72,14 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table with header rows (repeated on each page) and body rows.
+    """A table with header rows (repeated on each page) and data rows.
 
     Rows list only the cells that start at that row; positions covered by a merged cell from an
     earlier row or column are simply absent, as in HTML.
     """
 
-    header: tuple[tuple[Cell, ...], ...]
-    body: tuple[tuple[Cell, ...], ...]
+    header: tuple[tuple[TableCell, ...], ...]
+    rows: tuple[tuple[TableCell, ...], ...]
     widths: tuple[int, ...]
     """Relative column widths, in characters of the body font."""
 
@@ -91,24 +91,53 @@ class Table:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    """What closes the report: the signature (署名) and the date (成文日期) paragraphs."""
+
+    signature: Paragraph | None
+    date: Paragraph | None
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in (self.signature, self.date) if p is not None)
+
+    @property
+    def when(self) -> dt.date | None:
+        """The date as a date (the figure printed on the date line)."""
+        for run in self.date.runs if self.date else ():
+            if run.figure is not None and isinstance(run.figure.value, dt.date):
+                return run.figure.value
+        return None
+
+
 @dataclass(frozen=True)
 class Document:
-    """A whole report."""
+    """A whole report: its title, its blocks in order, and its sign-off."""
 
     title: str
-    author: str
-    date: dt.date | None
     blocks: tuple[Block, ...]
+    sign_off: SignOff = SignOff(None, None)
+
+    @property
+    def author(self) -> str:
+        """Who signs the report (empty when it is not signed)."""
+        return self.sign_off.signature.text if self.sign_off.signature else ""
+
+    @property
+    def date(self) -> dt.date | None:
+        """The report's date (成文日期), when it has one."""
+        return self.sign_off.when
 
     def figures(self) -> Iterator[tuple[Block, Figure]]:
         """Every figure printed, with the block that prints it."""
-        for block in self.blocks:
+        for block in (*self.blocks, *self.sign_off.paragraphs):
             if isinstance(block, Paragraph):
                 for run in block.runs:
                     if run.figure is not None:
                         yield block, run.figure
             else:
-                for row in (*block.header, *block.body):
+                for row in (*block.header, *block.rows):
                     for cell in row:
                         if cell.figure is not None:
                             yield block, cell.figure

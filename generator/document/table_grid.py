@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.document.model import Cell, Table
-from generator.grid import place as place_spans
+from generator.base.grid import span_starts
+from generator.document.model import Table, TableCell
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,13 +14,13 @@ class Placed:
 
     row: int
     col: int
-    cell: Cell
+    cell: TableCell
 
 
-def place(table: Table) -> list[Placed]:
+def placed_cells(table: Table) -> list[Placed]:
     """Every cell with its position; checks that the cells tile the grid exactly."""
-    rows = (*table.header, *table.body)
-    starts = place_spans([[(c.row_span, c.col_span) for c in row] for row in rows], table.columns)
+    rows = (*table.header, *table.rows)
+    starts = span_starts([[(c.row_span, c.col_span) for c in row] for row in rows], table.columns)
     return [
         Placed(r, col, cell)
         for r, (row, row_starts) in enumerate(zip(rows, starts, strict=True))

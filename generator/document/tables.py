@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.document.model import Align, Cell, Table
-from generator.figures import Figure
+from generator.compute.figures import Figure
+from generator.document.model import Align, Table, TableCell
 from generator.formats.spec import FormatSpec
 from generator.formats.tables import TableSpec
 
@@ -18,17 +18,17 @@ def report_tables(spec: FormatSpec, figures: Mapping[str, Figure]) -> dict[str, 
 def _table(table: TableSpec, figures: Mapping[str, Figure]) -> Table:
     header = tuple(
         tuple(
-            Cell(s.text, s.rows, s.cols)
+            TableCell(s.text, s.rows, s.cols)
             for s in sorted((s for s in table.header_spans if s.row == r), key=lambda s: s.col)
         )
         for r in range(len(table.header))
     )
-    body = []
+    rows = []
     for r, row in enumerate(table.rows):
         labels = sorted((s for s in table.label_spans if s.row == r), key=lambda s: s.col)
-        cells = [Cell(s.text, s.rows, s.cols, Align.LEFT) for s in labels]
+        cells = [TableCell(s.text, s.rows, s.cols, Align.LEFT) for s in labels]
         for column in table.columns:
             figure = figures[f"{table.id}.{row.key}.{column.key}"]
-            cells.append(Cell(figure.text, figure=figure))
-        body.append(tuple(cells))
-    return Table(header, tuple(body), table.widths)
+            cells.append(TableCell(figure.text, figure=figure))
+        rows.append(tuple(cells))
+    return Table(header, tuple(rows), table.widths)

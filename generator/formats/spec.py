@@ -1,8 +1,9 @@
 """A report format as data: the fields office staff fill in, their labels and cells, and the rules.
 
-The definition lives in the format's folder (``format.toml``); this module turns it into frozen
-objects and checks that it is consistent. Cell positions are computed here, once, and used by both
-the reader and the fill-in workbook writer, so the two cannot drift apart.
+The definition lives in the format's folder (``format.toml``); this module checks it against the
+schema, turns it into frozen objects and checks that they are consistent. Cell positions are
+computed here, once, and used by both the reader and the fill-in workbook, so the two cannot drift
+apart.
 """
 
 from __future__ import annotations
@@ -15,35 +16,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from generator.base.a1 import column_index, column_letters, ref_column
+from generator.base.problems import Severity
+from generator.formats.kinds import KINDS, FieldKind, Reads
+from generator.formats.schema import SchemaError, format_schema
 from generator.formats.tables import TableSpec, table_from_data
-from generator.read.xlsx import column_index, column_letters
 
+FORMAT_FILE = "format.toml"
 FIRST_ITEM_ROW = 3
 LABEL_COLUMN = "A"
 PREVIOUS = "previous:"
 OPEN_ENDED_YEAR = 9999
+TOTAL = KINDS["total"]
 
 
 class FormatError(Exception):
-    """A format folder is inconsistent (a developer's mistake, never a user's)."""
-
-
-class Kind(enum.StrEnum):
-    """What a cell holds."""
-
-    COUNT = "count"  # a whole number ≥ 0
-    AMOUNT = "amount"  # a number ≥ 0, decimals allowed
-    TOTAL = "total"  # a sum of other fields; a formula in the workbook, recomputed on reading
-    YEAR = "year"
-    TEXT = "text"  # one line of text
-    PARAGRAPH = "paragraph"  # one paragraph of the report
-    LIST = "list"  # a run of rows, one paragraph each, with an optional run-in heading
-    DATE = "date"
-    LEVEL = "level"  # one of the format's unit levels
-    HEADING = "heading"  # a caption row in the workbook, no value
-
-
-SUMMED_KINDS = frozenset({Kind.COUNT, Kind.AMOUNT, Kind.TOTAL})
+    """A format folder is inconsistent (a developer's mistake, never a user's); says where."""
 
 
 class Need(enum.StrEnum):
@@ -61,7 +49,7 @@ class Field:
 
     id: str
     label: str
-    kind: Kind
+    kind: FieldKind
     sheet: str
     row: int
     column: str
@@ -81,9 +69,9 @@ class Field:
     @property
     def value_refs(self) -> tuple[str, ...]:
         """The cells a person fills in (none for a caption row; every paragraph cell of a list)."""
-        if self.kind is Kind.HEADING:
+        if not self.kind.has_value:
             return ()
-        if self.kind is Kind.LIST:
+        if self.kind.reads is Reads.LIST:
             return tuple(ref for pair in self.list_refs() for ref in pair if ref)
         return (self.ref,)
 
@@ -96,7 +84,7 @@ class Field:
 
 
 @dataclass(frozen=True)
-class Sheet:
+class SheetSpec:
     """A sheet of the fill-in workbook: form items in row order, or statistical tables."""
 
     name: str
@@ -130,7 +118,7 @@ class Sheet:
         rows: dict[int, list[tuple[int, str]]] = {}
         for item in self.fields:
             for ref in item.value_refs:
-                letters = ref.rstrip("0123456789")
+                letters = ref_column(ref)
                 rows.setdefault(int(ref[len(letters) :]), []).append((column_index(letters), ref))
         return {row: tuple(cells) for row, cells in rows.items()}
 
@@ -162,12 +150,17 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """sum(left) <op> sum(right), checked for every unit; an error, or a warning."""
+    """sum(left) <op> sum(right), checked for every unit; an error, or a warning.
+
+    A rule across years (a term from last year's workbook) has a `label` saying what it checks,
+    for the notices printed when last year cannot be compared.
+    """
 
     left: tuple[Term, ...]
     op: str
     right: tuple[Term, ...]
-    warning: bool = False
+    severity: Severity = Severity.ERROR
+    label: str = ""
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -210,7 +203,7 @@ class FormatSpec:
     levels: tuple[str, ...]
     body_level: str
     groups: tuple[Group, ...]
-    sheets: tuple[Sheet, ...]
+    sheets: tuple[SheetSpec, ...]
     rules: tuple[Rule, ...]
     shares: tuple[Shares, ...]
     instructions: dict[str, Any] = field(default_factory=dict)
@@ -220,9 +213,31 @@ class FormatSpec:
         """Every field with an id, by id."""
         return {f.id: f for sheet in self.sheets for f in sheet.fields if f.id}
 
-    @property
+    @cached_property
     def tables(self) -> dict[str, TableSpec]:
         return {t.id: t for sheet in self.sheets for t in sheet.tables}
+
+    @cached_property
+    def summed(self) -> tuple[Field, ...]:
+        """The fields added up over units (counts, amounts and their totals), in sheet order."""
+        return tuple(f for f in self.fields.values() if f.kind.summed)
+
+    @cached_property
+    def parts(self) -> dict[str, tuple[str, ...]]:
+        """For each computed field, the input fields it adds up (totals of totals flattened)."""
+
+        def leaves(field_id: str) -> tuple[str, ...]:
+            item = self.fields[field_id]
+            if not item.kind.computed:
+                return (field_id,)
+            return tuple(leaf for part in item.sum for leaf in leaves(part))
+
+        return {f.id: leaves(f.id) for f in self.fields.values() if f.kind.computed}
+
+    @cached_property
+    def cross_year_checks(self) -> str:
+        """What the rules across years compare, in words (上年结转、现行有效件数)."""
+        return "、".join(dict.fromkeys(r.label for r in self.rules if r.across_years))
 
     @property
     def years(self) -> str:
@@ -238,28 +253,43 @@ class FormatSpec:
     def reference_path(self) -> Path:
         return self.folder / self.reference_docx
 
+    @property
+    def source_name(self) -> str:
+        """The definition file as developers know it: templates/2021/format.toml."""
+        return f"{self.folder.parent.name}/{self.folder.name}/{FORMAT_FILE}"
+
 
 def load_format(folder: Path) -> FormatSpec:
-    """Read and check a format folder's ``format.toml``."""
-    with (folder / "format.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    """Read and check a format folder's format.toml; FormatError names the file and the path."""
+    path = folder / FORMAT_FILE
+    where = f"{folder.parent.name}/{folder.name}/{FORMAT_FILE}"
     try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise FormatError(f"{where}: 不是有效的 TOML（{error}）") from None
+    except OSError as error:
+        raise FormatError(f"{where}: 无法读取（{error.strerror or error}）") from None
+    try:
+        format_schema(tuple(KINDS)).check(data, "")
         spec = _build(folder, data)
-    except (KeyError, TypeError, ValueError) as error:
-        raise FormatError(f"{folder / 'format.toml'}: {error!r}") from error
-    _check(spec)
+        _check(spec)
+    except SchemaError as error:
+        raise FormatError(f"{where}: {error}") from None
     return spec
 
 
 def _build(folder: Path, data: dict[str, Any]) -> FormatSpec:
     levels = data["levels"]
-    sheets = tuple(_build_sheet(sheet) for sheet in data["sheets"])
+    sheets = tuple(
+        _build_sheet(sheet, f"sheets[{index}]") for index, sheet in enumerate(data["sheets"])
+    )
     return FormatSpec(
         folder=folder,
         key=folder.name,
         name=data["name"],
-        first_year=int(data["first_year"]),
-        last_year=int(data["last_year"]),
+        first_year=data["first_year"],
+        last_year=data["last_year"],
         template=data["template"],
         reference_docx=data["reference_docx"],
         levels=tuple(levels["choices"]),
@@ -269,31 +299,41 @@ def _build(folder: Path, data: dict[str, Any]) -> FormatSpec:
             for key, group in data.get("groups", {}).items()
         ),
         sheets=sheets,
-        rules=tuple(rule for entry in data.get("rules", []) for rule in _rules(entry)),
+        rules=tuple(
+            rule
+            for index, entry in enumerate(data.get("rules", []))
+            for rule in _rules(entry, f"rules[{index}]")
+        ),
         shares=tuple(
-            Shares(s["base"], tuple(s["parts"]), int(s.get("decimals", 1)))
+            Shares(s["base"], tuple(s["parts"]), s.get("decimals", 1))
             for s in data.get("shares", [])
         ),
         instructions=data.get("instructions", {}),
     )
 
 
-def _rules(entry: dict[str, Any]) -> list[Rule]:
+def _rules(entry: dict[str, Any], path: str) -> list[Rule]:
     """A rule entry, expanded over its `for_each` placeholders (e.g. every column)."""
     placeholders = entry.get("for_each", {})
     names = list(placeholders)
+    severity = Severity.WARNING if entry.get("severity") == "warning" else Severity.ERROR
     rules = []
     for values in itertools.product(*(placeholders[n] for n in names)):
         fill = dict(zip(names, values, strict=True))
-        left = tuple(Term.parse(t.format(**fill)) for t in entry["left"])
-        right = tuple(Term.parse(t.format(**fill)) for t in entry["right"])
-        rules.append(Rule(left, entry["op"], right, entry.get("severity") == "warning"))
+        try:
+            left = tuple(Term.parse(t.format(**fill)) for t in entry["left"])
+            right = tuple(Term.parse(t.format(**fill)) for t in entry["right"])
+        except (KeyError, IndexError, ValueError) as error:
+            raise SchemaError(path, f"占位符有误（{error}），for_each 中没有它") from None
+        rule = Rule(left, entry["op"], right, severity, entry.get("label", ""))
+        if rule.across_years and not rule.label:
+            raise SchemaError(path, '与上年比较的规则要有 "label"（如 "上年结转"）')
+        rules.append(rule)
     return rules
 
 
 def table_fields(table: TableSpec) -> list[Field]:
     """A field for every data cell of a table (totals where the row or the column sums others)."""
-    kind = Kind(table.kind)
     leaf_refs = {
         s.row: (f"{table.column_letter(s.col)}{table.body_top + s.row}", s.text)
         for s in table.label_spans
@@ -316,11 +356,11 @@ def table_fields(table: TableSpec) -> list[Field]:
                 Field(
                     id=f"{table.id}.{row.key}.{column.key}",
                     label=label,
-                    kind=Kind.TOTAL if parts else kind,
+                    kind=TOTAL if parts else column.kind,
                     sheet=table.sheet,
                     row=table.body_top + r,
-                    column=ref.rstrip("0123456789"),
-                    unit="万元" if kind is Kind.AMOUNT else "",
+                    column=ref_column(ref),
+                    unit=column.unit,
                     sum=parts,
                     labels=tuple(labels),
                 )
@@ -328,8 +368,10 @@ def table_fields(table: TableSpec) -> list[Field]:
     return fields
 
 
-def _build_sheet(data: dict[str, Any]) -> Sheet:
+def _build_sheet(data: dict[str, Any], path: str) -> SheetSpec:
     name = data["name"]
+    if ("tables" in data) == ("items" in data):
+        raise SchemaError(path, '要有 "items"（表单）或 "tables"（统计表）之一')
     if "tables" in data:
         tables = []
         top = 2  # row 1 holds the sheet's title
@@ -337,15 +379,17 @@ def _build_sheet(data: dict[str, Any]) -> Sheet:
             table = table_from_data(entry, name, top)
             tables.append(table)
             top = table.bottom + 2
-        return Sheet(name, data.get("title", name), "", (), tuple(tables))
+        return SheetSpec(name, data.get("title", name), "", (), tuple(tables))
     value_column = data.get("value_column", "B")
     heading_column = column_letters(column_index(value_column) - 1)
     items: list[Field] = []
     row = FIRST_ITEM_ROW
-    for item in data["items"]:
-        kind = Kind(item["kind"])
+    for index, item in enumerate(data["items"]):
+        kind = KINDS[item["kind"]]
+        is_list = kind.reads is Reads.LIST
+        if is_list and "rows" not in item:
+            raise SchemaError(f"{path}.items[{index}]", '列表要有 "rows"（段落行数）')
         label = item["label"]
-        is_list = kind is Kind.LIST
         items.append(
             Field(
                 id=item.get("id", ""),
@@ -358,41 +402,41 @@ def _build_sheet(data: dict[str, Any]) -> Sheet:
                 need=Need(item.get("need", "all")),
                 help=item.get("help", ""),
                 sum=tuple(item.get("sum", ())),
-                rows=int(item.get("rows", 0)) if is_list else 0,
+                rows=item.get("rows", 0) if is_list else 0,
                 heading_column=heading_column if is_list and heading_column != "A" else None,
                 labels=((f"{LABEL_COLUMN}{row}", label),),
             )
         )
-        row += 1 + (items[-1].rows if is_list else 0)
-    return Sheet(name, data.get("title", name), value_column, tuple(items))
+        row += 1 + items[-1].rows
+    return SheetSpec(name, data.get("title", name), value_column, tuple(items))
 
 
 def _check(spec: FormatSpec) -> None:
     seen: set[str] = set()
     for sheet in spec.sheets:
         for item in sheet.fields:
-            if item.kind is Kind.HEADING:
+            if not item.kind.has_value:
                 continue
             if not item.id or item.id in seen:
-                raise FormatError(f"{spec.key}: missing or duplicate field id {item.id!r}")
+                raise SchemaError(f"工作表“{sheet.name}”", f"缺少或重复的字段 id {item.id!r}")
             seen.add(item.id)
     fields = spec.fields
     for required in ("unit.name", "unit.level", "unit.year"):
         if required not in fields:
-            raise FormatError(f"{spec.key}: the format must define {required}")
+            raise SchemaError("sheets", f"格式必须定义字段 {required}")
+    for item in fields.values():
+        if item.kind.computed and not item.sum:
+            raise SchemaError(f"字段 {item.id}", '合计要有 "sum"')
     references = [
-        *(part for f in fields.values() for part in f.sum),
-        *(term.field for rule in spec.rules for term in rule.terms),
-        *(ref for shares in spec.shares for ref in (shares.base, *shares.parts)),
+        *(("sum", part) for f in fields.values() for part in f.sum),
+        *(("rules", term.field) for rule in spec.rules for term in rule.terms if not term.previous),
+        *(("shares", ref) for shares in spec.shares for ref in (shares.base, *shares.parts)),
     ]
-    for ref in references:
-        if ref not in fields or fields[ref].kind not in SUMMED_KINDS:
-            raise FormatError(f"{spec.key}: {ref!r} is not a numeric field")
-    for rule in spec.rules:
-        if rule.op not in ("=", "<="):
-            raise FormatError(f"{spec.key}: unknown rule operator {rule.op!r}")
+    for where, ref in references:
+        if ref not in fields or not fields[ref].kind.summed:
+            raise SchemaError(where, f"{ref!r} 不是数值字段")
     for group in spec.groups:
         if not set(group.levels) <= set(spec.levels):
-            raise FormatError(f"{spec.key}: group {group.key} names an unknown level")
+            raise SchemaError(f"groups.{group.key}", "含有 levels.choices 以外的层级")
     if spec.body_level not in spec.levels:
-        raise FormatError(f"{spec.key}: the body level is not one of the levels")
+        raise SchemaError("levels.body", "应为 levels.choices 之一")

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from generator.grid import place
-from generator.read.xlsx import column_letters
+from generator.base.a1 import column_letters
+from generator.base.grid import span_starts
+from generator.formats.kinds import KINDS, FieldKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +29,13 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A data column: its key, its printed width in characters, and the columns it totals."""
+    """A data column: its key, printed width in characters, the columns it totals, its kind and unit."""
 
     key: str
     width: int
     sum: tuple[str, ...] = ()
+    kind: FieldKind = KINDS["count"]
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,6 @@ class TableSpec:
 
     id: str
     sheet: str
-    kind: str
     top: int
     label_widths: tuple[int, ...]
     header: tuple[tuple[Span, ...], ...]
@@ -77,7 +79,7 @@ class TableSpec:
     def header_spans(self) -> list[Span]:
         """The header cells with their columns worked out."""
         sizes = [[(cell.rows, cell.cols) for cell in row] for row in self.header]
-        starts = place(sizes, self.width)
+        starts = span_starts(sizes, self.width)
         return [
             Span(r, c, cell.text, cell.rows, cell.cols)
             for r, (row, cols) in enumerate(zip(self.header, starts, strict=True))
@@ -138,15 +140,21 @@ def table_from_data(data: dict[str, Any], sheet: str, top: int) -> TableSpec:
         for row in data["header"]
     )
     width = int(data.get("column_width", 5))
+    kind, unit = data.get("kind", "count"), data.get("unit", "")
     return TableSpec(
         id=data["id"],
         sheet=sheet,
-        kind=data.get("kind", "count"),
         top=top,
         label_widths=tuple(int(w) for w in data.get("label_widths", ())),
         header=header,
         columns=tuple(
-            Column(c["key"], int(c.get("width", width)), tuple(c.get("sum", ())))
+            Column(
+                c["key"],
+                int(c.get("width", width)),
+                tuple(c.get("sum", ())),
+                KINDS[c.get("kind", kind)],
+                c.get("unit", unit),
+            )
             for c in data["columns"]
         ),
         rows=tuple(

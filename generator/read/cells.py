@@ -8,8 +8,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from generator import limits
-from generator.problems import Severity
+from generator.base import limits
+from generator.base.numbers import format_decimal
+from generator.base.problems import Severity
+from generator.formats.kinds import FieldKind, Reads
 from generator.read.xlsx import RawCell
 
 Value = int | Decimal | str | dt.date | None
@@ -103,31 +105,36 @@ def clean_text(text: str, reading: Reading, multiline: bool = False) -> str:
     return " ".join(result.split())
 
 
-def read_count(raw: RawCell, unit: str = "", decimals: bool = False) -> Reading:
-    """A non-negative whole number (or, with decimals, a non-negative amount)."""
+def read_cell(raw: RawCell, kind: FieldKind, unit: str = "", date1904: bool = False) -> Reading:
+    """A cell read as its field's kind says: a number, a date or text."""
+    if kind.reads is Reads.NUMBER:
+        return read_number(raw, unit, whole=kind.whole, signed=kind.signed)
+    if kind.reads is Reads.DATE:
+        return read_date(raw, date1904)
+    return read_text(raw, kind.max_chars, kind.multiline)
+
+
+def read_number(raw: RawCell, unit: str = "", whole: bool = True, signed: bool = False) -> Reading:
+    """A number ≥ 0 (or of either sign when `signed`): whole, or with decimals allowed."""
     reading = Reading()
-    number = _number(raw, reading, unit)
+    number = _number(raw, reading, unit, signed)
     if number is None or not reading.ok:
         return reading
-    if number < 0:
-        return reading.fail("negative", f"应为不小于 0 的数，填的是 {_plain(number)}")
-    if not decimals and number != number.to_integral_value():
-        return reading.fail("not-whole", f"应为整数（件数），填的是 {_plain(number)}")
-    if number >= Decimal(10) ** EXCEL_DIGITS:
+    if number < 0 and not signed:
+        return reading.fail("negative", f"应为不小于 0 的数，填的是 {format_decimal(number)}")
+    if whole and number != number.to_integral_value():
+        return reading.fail("not-whole", f"应为整数（件数），填的是 {format_decimal(number)}")
+    if abs(number) >= Decimal(10) ** EXCEL_DIGITS:
         return reading.fail(
-            "too-large", f"数值 {shown(_plain(number))} 超出 Excel 能精确保存的范围"
+            "too-large", f"数值 {shown(format_decimal(number))} 超出 Excel 能精确保存的范围"
         )
-    if number > limits.MAX_COUNT:
-        reading.warn("implausible", f"数值 {_plain(number)} 异常大，请核实")
-    reading.value = number if decimals else int(number)
+    if abs(number) > limits.MAX_COUNT:
+        reading.warn("implausible", f"数值 {format_decimal(number)} 异常大，请核实")
+    reading.value = int(number) if whole else number
     return reading
 
 
-def _plain(number: Decimal) -> str:
-    return format(number.normalize(), "f") if number == number.normalize() else format(number, "f")
-
-
-def _number(raw: RawCell, reading: Reading, unit: str) -> Decimal | None:
+def _number(raw: RawCell, reading: Reading, unit: str, signed: bool) -> Decimal | None:
     if raw.kind == "blank":
         if raw.formula:
             reading.fail("formula-no-result", _NO_RESULT)
@@ -154,10 +161,10 @@ def _number(raw: RawCell, reading: Reading, unit: str) -> Decimal | None:
         except (InvalidOperation, ValueError):
             reading.fail("bad-number", f"无法识别的数值 {shown(raw.value)}")
             return None
-    return _number_from_text(raw.value, reading, unit)
+    return _number_from_text(raw.value, reading, unit, signed)
 
 
-def _number_from_text(original: str, reading: Reading, unit: str) -> Decimal | None:
+def _number_from_text(original: str, reading: Reading, unit: str, signed: bool) -> Decimal | None:
     text = unicodedata.normalize("NFKC", "".join(ch for ch in original if ch not in _INVISIBLE))
     text = " ".join(text.replace("\u3000", " ").split())
     if text.startswith("'"):
@@ -177,11 +184,14 @@ def _number_from_text(original: str, reading: Reading, unit: str) -> Decimal | N
     if text.endswith("%"):
         reading.fail("percent", f"这里应填数值，不是百分比：{shown(original)}")
         return None
-    if _ACCOUNTING_NEGATIVE.match(text):
+    accounting = bool(_ACCOUNTING_NEGATIVE.match(text))
+    if accounting and not signed:
         reading.fail("negative", f"应为不小于 0 的数，{shown(original)}是负数的会计写法")
         return None
-    negative = text.startswith("-")
-    body = text[1:].strip() if negative else text
+    if accounting:
+        text = "-" + text[1:-1].strip()
+    negative = text.startswith(("-", "−"))
+    body = text[1:].strip() if negative or (signed and text.startswith("+")) else text
     if _GROUPED.match(body):
         body = re.sub(r"[,， ]", "", body)
     if not _PLAIN_NUMBER.match(body):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import limits
-from generator.problems import Location, Problem, Problems
+from generator.base import limits
+from generator.base.problems import Location, Problem, Problems
 
 SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 

@@ -6,22 +6,21 @@ import io
 import zipfile
 from pathlib import Path
 
-from generator import limits
-from generator.read.sniff import Kind as FileKind
-from generator.read.sniff import sniff, zip_flavour
+from generator.base import limits
+from generator.read.sniff import FileType, sniff, zip_flavour
 from generator.read.xlsx import WorkbookError, XlsxWorkbook, check_zip_directory
 
 SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再提交"
 
 _FILE_KIND_MESSAGES = {
-    FileKind.EMPTY: "文件是空的（0 字节），可能没有保存成功或传输时损坏；请重新提交",
-    FileKind.OLE2: "这是旧版 Excel（.xls）或 WPS 表格（.et）格式，本工具只读取 .xlsx；"
+    FileType.EMPTY: "文件是空的（0 字节），可能没有保存成功或传输时损坏；请重新提交",
+    FileType.OLE2: "这是旧版 Excel（.xls）或 WPS 表格（.et）格式，本工具只读取 .xlsx；"
     + SAVE_AS_XLSX,
-    FileKind.ENCRYPTED_OOXML: "工作簿设置了打开密码，无法读取；请在 Excel 中取消密码，保存后再提交",
-    FileKind.EXCEL_2003_XML: "这是“XML 电子表格 2003”格式，不是 .xlsx；" + SAVE_AS_XLSX,
-    FileKind.HTML: "这是一个网页（HTML）文件，不是 Excel 工作簿；" + SAVE_AS_XLSX,
-    FileKind.TEXT: "这是文本文件（如 CSV），不是 Excel 工作簿；" + SAVE_AS_XLSX,
-    FileKind.UNKNOWN: "无法识别的文件，不是 Excel 工作簿（.xlsx）",
+    FileType.ENCRYPTED_OOXML: "工作簿设置了打开密码，无法读取；请在 Excel 中取消密码，保存后再提交",
+    FileType.EXCEL_2003_XML: "这是“XML 电子表格 2003”格式，不是 .xlsx；" + SAVE_AS_XLSX,
+    FileType.HTML: "这是一个网页（HTML）文件，不是 Excel 工作簿；" + SAVE_AS_XLSX,
+    FileType.TEXT: "这是文本文件（如 CSV），不是 Excel 工作簿；" + SAVE_AS_XLSX,
+    FileType.UNKNOWN: "无法识别的文件，不是 Excel 工作簿（.xlsx）",
 }
 _ZIP_FLAVOUR_MESSAGES = {
     "ods": "这是 OpenDocument 表格（.ods）格式；" + SAVE_AS_XLSX,
@@ -45,7 +44,7 @@ def open_workbook(path: Path) -> XlsxWorkbook:
     except OSError as error:
         raise WorkbookError(f"无法读取文件（{error.strerror or error}）", "unreadable") from None
     kind = sniff(data)
-    if kind is not FileKind.ZIP:
+    if kind is not FileType.ZIP:
         raise WorkbookError(_FILE_KIND_MESSAGES[kind], "not-xlsx")
     check_zip_directory(data)
     try:

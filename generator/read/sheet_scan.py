@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from generator.base.a1 import ref_column
+
 RawTuple = tuple[str, str | None, str | None, int]
 """(cell type, stored text or None, formula or None, style index)."""
 
@@ -59,7 +61,7 @@ def scan_cells(data: bytes, wanted: Iterable[str]) -> dict[str, RawTuple] | None
     if not plain_shape(data):
         return None
     by_ref = {ref.encode(): ref for ref in wanted}
-    pattern = _cells_in(frozenset(ref.rstrip("0123456789") for ref in wanted))
+    pattern = _cells_in(frozenset(ref_column(ref) for ref in wanted))
     found: dict[str, RawTuple] = {}
     try:
         for match in pattern.finditer(data):

@@ -10,7 +10,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
-class Kind(enum.Enum):
+class FileType(enum.Enum):
     """What a submitted file turned out to be."""
 
     EMPTY = "empty"
@@ -23,25 +23,25 @@ class Kind(enum.Enum):
     UNKNOWN = "unknown"
 
 
-def sniff(data: bytes) -> Kind:
+def sniff(data: bytes) -> FileType:
     """Classify a file by its bytes."""
     if not data:
-        return Kind.EMPTY
+        return FileType.EMPTY
     if data.startswith(ZIP_MAGICS):
-        return Kind.ZIP
+        return FileType.ZIP
     if data.startswith(OLE2_MAGIC):
         # A password-protected .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
         names = ole2_stream_names(data)
-        return Kind.ENCRYPTED_OOXML if "EncryptedPackage" in names else Kind.OLE2
+        return FileType.ENCRYPTED_OOXML if "EncryptedPackage" in names else FileType.OLE2
     text = _as_text(data[:4096])
     if text is None:
-        return Kind.UNKNOWN
+        return FileType.UNKNOWN
     lowered = text.lstrip("\ufeff \t\r\n").lower()
     if "urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-        return Kind.EXCEL_2003_XML
+        return FileType.EXCEL_2003_XML
     if lowered.startswith(("<!doctype html", "<html")) or "<html" in lowered[:1024]:
-        return Kind.HTML
-    return Kind.TEXT
+        return FileType.HTML
+    return FileType.TEXT
 
 
 def ole2_stream_names(data: bytes) -> list[str]:

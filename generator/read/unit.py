@@ -6,19 +6,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from generator import limits
-from generator.formats.spec import Field, FormatSpec, Kind, Sheet
-from generator.problems import Location, Problem, Problems, Severity
+from generator.base import limits
+from generator.base.a1 import ref_column, split_ref
+from generator.base.problems import Location, Problem, Problems, Severity
+from generator.formats.kinds import Reads
+from generator.formats.spec import Field, FormatSpec, SheetSpec
 from generator.read import cells
 from generator.read.names import normalized
 from generator.read.opening import open_workbook
-from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError, XlsxWorkbook, split_ref
+from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError, XlsxWorkbook
 
 LABEL_SEARCH_MARGIN = 30
 """How many rows below a sheet's last item the reader looks for labels that have moved."""
 
 
-class Cell(NamedTuple):
+class Located(NamedTuple):
     """A value read from the workbook and where it came from (a tuple: see Location)."""
 
     value: cells.Value
@@ -39,7 +41,7 @@ class UnitData:
     """Everything read from one unit's workbook."""
 
     file: str
-    values: dict[str, Cell] = field(default_factory=dict)
+    values: dict[str, Located] = field(default_factory=dict)
     lists: dict[str, list[ListRow]] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
     """Fields that could not be read (already reported), so they are not also called blank."""
@@ -136,20 +138,20 @@ def _find_sheet(book: XlsxWorkbook, wanted: str, file: str, problems: Problems) 
 
 
 def _read_sheet(
-    book: XlsxWorkbook, info: SheetInfo, sheet: Sheet, unit: UnitData, problems: Problems
+    book: XlsxWorkbook, info: SheetInfo, sheet: SheetSpec, unit: UnitData, problems: Problems
 ) -> None:
     location = Location(unit.file, info.name)
     raw = book.read_cells(info, sheet.cells_to_read)
     labels = _Labels(book, info, sheet, raw, location, problems)
     merged = _merged_inputs(book.merged_ranges(info), sheet)
     for item in sheet.fields:
-        if item.kind is Kind.HEADING:
+        if not item.kind.has_value:
             continue
         if not labels.hold(item) or _merged_over_input(item, merged, location, problems):
             unit.unreadable.add(item.id)
             continue
         before = len(problems)
-        if item.kind is Kind.LIST:
+        if item.kind.reads is Reads.LIST:
             unit.lists[item.id] = _read_list(item, raw, location, problems)
         else:
             cell = _read_value(item, raw[item.ref], location.at(item.ref), book, problems)
@@ -173,7 +175,7 @@ class _Labels:
         self,
         book: XlsxWorkbook,
         info: SheetInfo,
-        sheet: Sheet,
+        sheet: SheetSpec,
         raw: dict[str, RawCell],
         location: Location,
         problems: Problems,
@@ -201,10 +203,10 @@ class _Labels:
         wanted = normalized(expected)
         if found == wanted:
             return True
-        column = ref.rstrip("0123456789")
+        column = ref_column(ref)
         moved_to = sorted(
             (r for r, text in self._search().items() if text == wanted),
-            key=lambda r: (r.rstrip("0123456789") != column, len(r), r),
+            key=lambda r: (ref_column(r) != column, len(r), r),
         )
         where = f"现在在 {moved_to[0]}" if moved_to else "在表格中找不到"
         shown_found = cells.shown(raw.value) if found else "空白"
@@ -229,7 +231,7 @@ class _Labels:
         return self._texts
 
 
-def _merged_inputs(ranges: list[str], sheet: Sheet) -> dict[str, str]:
+def _merged_inputs(ranges: list[str], sheet: SheetSpec) -> dict[str, str]:
     """Input cells of the sheet that lie inside a merged range: cell → the range."""
     if len(ranges) > limits.MAX_MERGED_RANGES:
         raise WorkbookError(
@@ -292,23 +294,12 @@ def _read_list(
 
 def _read_value(
     item: Field, raw: RawCell, where: Location, book: XlsxWorkbook, problems: Problems
-) -> Cell:
-    if item.kind in (Kind.COUNT, Kind.TOTAL):
-        reading = cells.read_count(raw, item.unit)
-    elif item.kind is Kind.AMOUNT:
-        reading = cells.read_count(raw, item.unit, decimals=True)
-    elif item.kind is Kind.YEAR:
-        reading = cells.read_count(raw, item.unit)
-    elif item.kind is Kind.DATE:
-        reading = cells.read_date(raw, book.date1904)
-    elif item.kind is Kind.PARAGRAPH:
-        reading = cells.read_text(raw, limits.MAX_TEXT_CHARS, multiline=True)
-    else:
-        reading = cells.read_text(raw, limits.MAX_SHORT_TEXT_CHARS)
-    if item.kind is Kind.TOTAL and reading.issues:
+) -> Located:
+    reading = cells.read_cell(raw, item.kind, item.unit, book.date1904)
+    if item.kind.computed and reading.issues:
         # A total is recomputed from its parts; a saved result that cannot be read is ignored.
         reading = cells.Reading()
-    return Cell(_reported(reading, where, problems), where)
+    return Located(_reported(reading, where, problems), where)
 
 
 def _reported(reading: cells.Reading, where: Location, problems: Problems) -> cells.Value:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.parsers import expat
 
-from generator import limits
+from generator.base import limits
+from generator.base.a1 import split_ref
 from generator.read.sheet_scan import scan_cells
 
 
@@ -43,38 +44,11 @@ _REL_WORKSHEET = "/worksheet"
 _REL_OFFICE_DOCUMENT = "/officeDocument"
 _REL_SHARED_STRINGS = "/sharedStrings"
 _REL_STYLES = "/styles"
-_CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']+)[\"']")
 _PLAIN_MERGE = re.compile(rb'<mergeCell ref="([^"]+)"')
 _DATE_CODE = re.compile(r"[ymdhs]", re.IGNORECASE)
 _BUILTIN_DATE_FORMATS = frozenset(range(14, 23)) | frozenset(range(45, 48)) | {27, 30, 36, 50, 57}
 _BUILTIN_PERCENT_FORMATS = frozenset({9, 10})
-
-
-def column_index(letters: str) -> int:
-    """'A' → 1, 'AA' → 27."""
-    index = 0
-    for ch in letters:
-        index = index * 26 + (ord(ch) - 64)
-    return index
-
-
-def column_letters(index: int) -> str:
-    """1 → 'A', 27 → 'AA'."""
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-@lru_cache(maxsize=65_536)
-def split_ref(ref: str) -> tuple[int, int]:
-    """'C7' → (7, 3)."""
-    match = _CELL_REF.match(ref)
-    if not match:
-        raise ValueError(ref)
-    return int(match.group(2)), column_index(match.group(1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,10 @@
 import datetime as dt
 from pathlib import Path
 
+from generator.base.problems import Location
+from generator.compute.figures import Figure, text
 from generator.document.compose import compose
 from generator.document.model import Role, Style
-from generator.figures import Figure, text
-from generator.problems import Location
 
 
 def render(tmp_path: Path, template: str, **context) -> object:
@@ -19,7 +19,7 @@ def test_markup_lines_become_styled_paragraphs(tmp_path: Path) -> None:
         n=Figure("total.n", None, "12", (Location("a.xlsx", "表", "B3"),)),
         d=text("d", dt.date(2019, 3, 20), ()),
     )
-    assert [b.style for b in doc.blocks] == [
+    assert [b.style for b in (*doc.blocks, *doc.sign_off.paragraphs)] == [
         Style.TITLE,
         Style.HEADING1,
         Style.HEADING2,

@@ -1,9 +1,4 @@
-from generator.document.layout import char_width, display_width, signature_indents
-
-
-def test_widths() -> None:
-    assert display_width("株洲2019") == 8
-    assert char_width("2019年3月20日") == 6.5
+from generator.document.layout import signature_indents
 
 
 def test_short_date_starts_two_characters_right_of_the_signature() -> None:

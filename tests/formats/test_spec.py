@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.formats import FormatUnavailable, all_formats, format_for_year
-from generator.formats.spec import FormatError, Kind, load_format
+from generator.formats.kinds import KINDS
+from generator.formats.registry import FormatUnavailable, all_formats, format_for_year
+from generator.formats.spec import FormatError, load_format
 from tests.conftest import ROOT
 
 
@@ -16,7 +17,7 @@ def test_year_chooses_the_format() -> None:
 
 def test_every_format_loads_and_is_consistent() -> None:
     for spec in all_formats():
-        assert spec.fields["unit.name"].kind is Kind.TEXT
+        assert spec.fields["unit.name"].kind is KINDS["text"]
         assert (spec.folder / spec.template).exists()
 
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.problems import Severity
-from generator.read.cells import excel_serial_date, read_count, read_date, read_text
+from generator.base.problems import Severity
+from generator.read.cells import excel_serial_date, read_date, read_number, read_text
 from generator.read.xlsx import RawCell
 
 
@@ -33,7 +33,7 @@ def text(value: str) -> RawCell:
     ],
 )
 def test_counts_read_as_meant(raw: RawCell, expected: int) -> None:
-    reading = read_count(raw, unit="件")
+    reading = read_number(raw, unit="件")
     assert reading.ok, reading.issues
     assert reading.value == expected
     assert not [i for i in reading.issues if i[0] == Severity.ERROR]
@@ -41,7 +41,7 @@ def test_counts_read_as_meant(raw: RawCell, expected: int) -> None:
 
 @pytest.mark.parametrize("placeholder", ["无", "—", "/", "-", "－"])
 def test_placeholders_mean_zero_with_a_warning(placeholder: str) -> None:
-    reading = read_count(text(placeholder))
+    reading = read_number(text(placeholder))
     assert reading.value == 0
     assert [code for _, code, _ in reading.issues] == ["placeholder-zero"]
 
@@ -70,26 +70,26 @@ def test_placeholders_mean_zero_with_a_warning(placeholder: str) -> None:
     ],
 )
 def test_counts_rejected_with_a_reason(raw: RawCell, code: str) -> None:
-    reading = read_count(raw)
+    reading = read_number(raw)
     assert reading.value is None
     assert code in [c for _, c, _ in reading.issues]
     assert not reading.ok
 
 
 def test_blank_count_is_none_not_zero() -> None:
-    reading = read_count(RawCell("blank"))
+    reading = read_number(RawCell("blank"))
     assert reading.value is None and reading.ok
 
 
 def test_implausibly_large_count_is_read_with_a_warning() -> None:
-    reading = read_count(number("500000000"))
+    reading = read_number(number("500000000"))
     assert reading.value == 500000000
     assert [c for _, c, _ in reading.issues] == ["implausible"]
 
 
 def test_amount_keeps_decimals_and_drops_float_noise() -> None:
-    assert read_count(number("4068.2080000000001"), decimals=True).value == Decimal("4068.208")
-    assert read_count(number("0.5"), decimals=True).value == Decimal("0.5")
+    assert read_number(number("4068.2080000000001"), whole=False).value == Decimal("4068.208")
+    assert read_number(number("0.5"), whole=False).value == Decimal("0.5")
 
 
 def test_text_is_cleaned_of_controls_with_a_warning() -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, check_inputs
-from generator.formats import FormatSpec
+from generator.formats.spec import FormatSpec
+from generator.pipeline.build import build, check_inputs
+from generator.pipeline.options import BuildOptions
 from generator.read.unit import read_unit
 from tests import hostile
 from tests.conftest import ROOT, Workbooks
@@ -176,11 +177,11 @@ def test_mistyped_counts_give_the_identical_report(
     workbooks: Workbooks, tmp_path: Path, typed
 ) -> None:
     workbooks.standard()
-    clean = build(2018, workbooks.folder, tmp_path / "clean")
+    clean = build(BuildOptions.for_year(2018, workbooks.folder, tmp_path / "clean"))
     workbooks.unit("某市财政局", "市政府工作部门", {"active.news": 123})
-    reference = build(2018, workbooks.folder, tmp_path / "reference")
+    reference = build(BuildOptions.for_year(2018, workbooks.folder, tmp_path / "reference"))
     workbooks.unit("某市财政局", "市政府工作部门", {"active.news": typed})
-    mistyped = build(2018, workbooks.folder, tmp_path / "mistyped")
+    mistyped = build(BuildOptions.for_year(2018, workbooks.folder, tmp_path / "mistyped"))
     assert clean.written and reference.written and mistyped.written
     assert reference.written[0].read_bytes() == mistyped.written[0].read_bytes()
     assert [p for p in mistyped.problems if p.severity > 0] == []
@@ -192,5 +193,9 @@ def test_mistyped_counts_give_the_identical_report(
 def test_mistyped_counts_that_cannot_be_read_name_the_cell(workbooks: Workbooks, typed) -> None:
     workbooks.standard()
     workbooks.unit("某市财政局", "市政府工作部门", {"active.news": typed})
-    errors = [p for p in check_inputs(2018, workbooks.folder).problems if p.severity == 2]
+    errors = [
+        p
+        for p in check_inputs(BuildOptions.for_year(2018, workbooks.folder)).problems
+        if p.severity == 2
+    ]
     assert [str(p.location) for p in errors] == ["某市财政局.xlsx 主动公开!B10"]

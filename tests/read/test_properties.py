@@ -12,9 +12,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.formats import format_for_year
-from generator.problems import Severity
-from generator.read.cells import read_count, read_date, read_text
+from generator.base.problems import Severity
+from generator.formats.registry import format_for_year
+from generator.read.cells import read_date, read_number, read_text
 from generator.read.unit import read_unit
 from generator.read.xlsx import RawCell
 from tests.conftest import ROOT
@@ -54,7 +54,7 @@ def consistent(reading, accepted: type | tuple[type, ...]) -> None:
 @settings(max_examples=400)
 @given(raw_cells)
 def test_any_cell_as_a_count(raw: RawCell) -> None:
-    reading = read_count(raw, "件")
+    reading = read_number(raw, "件")
     consistent(reading, int)
     if reading.value is not None:
         assert reading.value >= 0
@@ -63,7 +63,7 @@ def test_any_cell_as_a_count(raw: RawCell) -> None:
 @settings(max_examples=300)
 @given(raw_cells)
 def test_any_cell_as_an_amount(raw: RawCell) -> None:
-    reading = read_count(raw, "元", decimals=True)
+    reading = read_number(raw, "元", whole=False)
     consistent(reading, Decimal)
 
 

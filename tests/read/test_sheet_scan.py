@@ -9,8 +9,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.base.a1 import split_ref
 from generator.read.sheet_scan import plain_shape, scan_cells
-from generator.read.xlsx import BLANK, WorkbookError, _read_sheet_cells, _to_raw_cell, split_ref
+from generator.read.xlsx import BLANK, WorkbookError, _read_sheet_cells, _to_raw_cell
 from tests.xlsx_parts import TRANSITIONAL, sheet_xml
 
 REFS = [f"{c}{r}" for c in "ABC" for r in range(1, 6)]

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.formats import FormatSpec
+from generator.formats.spec import FormatSpec
 from generator.read.unit import read_unit
 from tests.conftest import Workbooks
 

@@ -3,21 +3,13 @@ import zipfile
 
 import pytest
 
-from generator.read.xlsx import WorkbookError, XlsxWorkbook, column_index, column_letters, split_ref
+from generator.read.xlsx import WorkbookError, XlsxWorkbook
 from tests.support import rewrite
 from tests.xlsx_parts import package
 
 
 def open_book(data: bytes) -> XlsxWorkbook:
     return XlsxWorkbook(zipfile.ZipFile(io.BytesIO(data)))
-
-
-def test_cell_references() -> None:
-    assert split_ref("C7") == (7, 3)
-    assert split_ref("XFD1048576") == (1048576, 16384)
-    assert column_letters(column_index("AZ")) == "AZ"
-    with pytest.raises(ValueError):
-        split_ref("7C")
 
 
 @pytest.mark.parametrize("strict", [False, True])

@@ -1,0 +1,1 @@
+"""Checks: each unit against its format's rules, then the units together and across years."""

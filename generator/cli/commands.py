@@ -1,0 +1,119 @@
+"""What each mode of the command does: call the library, print the outcome, pick the status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from generator.base.problems import Problems, Severity
+from generator.base.textwidth import spaced
+from generator.cli.arguments import UsageProblem
+from generator.cli.console import Console
+from generator.cli.status import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
+from generator.formats.registry import FormatUnavailable
+from generator.pipeline.build import build, check_inputs
+from generator.pipeline.options import BuildOptions
+from generator.pipeline.staging import OutputError
+from generator.pipeline.writing import UNITS_FOLDER
+from generator.write.registry import CONVERSIONS, WRITERS, labels
+
+
+def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOptions:
+    try:
+        return BuildOptions.for_year(
+            year,
+            inputs=Path(args.inputs) if args.inputs else None,
+            out=Path(args.out) if args.out else None,
+            strict=args.strict,
+            each=args.each,
+            pdf=args.pdf,
+            progress=console.progress(),
+        )
+    except FormatUnavailable as error:
+        raise UsageProblem(str(error)) from None
+
+
+def run_build(console: Console, year: int, args: argparse.Namespace) -> int:
+    """--check, or a full build."""
+    options = _options(console, year, args)
+    pdf_error = None
+    try:
+        if args.check:
+            problems, written = check_inputs(options).problems, []
+        else:
+            built = build(options)
+            problems, written, pdf_error = built.problems, built.written, built.pdf_error
+    except OutputError as error:
+        console.error(str(error))
+        return EXIT_OUTPUT
+    console.say(f"已读取 {options.inputs} 中的工作簿（{year} 年度，{options.spec.name}）。")
+    console.problems(problems.sorted())
+    blocked = problems.blocking(options.strict)
+    console.say(_summary(problems, options.strict))
+    if blocked:
+        action = "检查未通过" if args.check else "未生成报告"
+        console.say(f"{action}：请按上面的提示修改工作簿后重新运行。")
+        return EXIT_INPUT
+    if args.check:
+        console.say("检查通过。")
+    else:
+        _list_written(console, options, written)
+    if pdf_error:
+        console.error(f"未生成 PDF：{pdf_error}")
+        return EXIT_OUTPUT
+    return EXIT_OK
+
+
+def _list_written(console: Console, options: BuildOptions, written: list[Path]) -> None:
+    """The report's files (in the writers' order, each conversion after its source), then the
+    units' reports in one line."""
+    units_folder = options.out / UNITS_FOLDER
+    console.say("已生成：")
+    for path in sorted((p for p in written if p.parent != units_folder), key=_output_rank):
+        console.say(f"  {path}")
+    each = tuple(w for w in options.writers if w.each)
+    unit_reports = sum(
+        1 for p in written if p.parent == units_folder and p.name.endswith(each[0].suffix)
+    )
+    if unit_reports:
+        line = f"（{unit_reports} 个单位的报告，{labels(each)}各一份）"
+        console.say(f"  {units_folder}{os.sep}{spaced(line)}")
+
+
+def _output_rank(path: Path) -> tuple[int, int]:
+    for index, writer in enumerate(WRITERS):
+        for conversion in CONVERSIONS:
+            if conversion.source == writer.key and path.name.endswith(conversion.suffix):
+                return index, 1
+        if path.name.endswith(writer.suffix):
+            return index, 0
+    return len(WRITERS), 0
+
+
+def _summary(problems: Problems, strict: bool) -> str:
+    errors, warnings = problems.count(Severity.ERROR), problems.count(Severity.WARNING)
+    if not errors and not warnings:
+        return "未发现问题。"
+    note = "（严格模式：警告也必须处理）" if strict and warnings else ""
+    return f"共发现 {errors} 个错误、{warnings} 个警告{note}。"
+
+
+def run_init(console: Console, year: int, args: argparse.Namespace) -> int:
+    """--init: blank fill-in workbooks."""
+    from generator.fillin.init import UnitListError, init_forms, unit_pairs
+
+    folder = Path(args.inputs) if args.inputs else Path("inputs") / str(year)
+    notice = {k: v for k, v in (("deadline", args.deadline), ("contact", args.contact)) if v}
+    try:
+        units = unit_pairs(
+            args.unit or [], args.level or [], Path(args.units) if args.units else None
+        )
+        result = init_forms(year, folder, units, notice)
+    except (FormatUnavailable, UnitListError) as error:
+        raise UsageProblem(str(error)) from None
+    for path in result.skipped:
+        console.say(f"已存在，未覆盖：{path}")
+    for path in result.written:
+        console.say(f"已生成填报表：{path}")
+    return EXIT_OK

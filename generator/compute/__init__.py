@@ -1,0 +1,1 @@
+"""Computed figures: totals over units, the summary, and what the report prints."""

@@ -1,1 +1,0 @@
-"""Workbooks the tool writes: the fill-in form and the office's summary."""

@@ -1,0 +1,169 @@
+"""The pipeline, as a library: read → check → aggregate and derive → compose → write.
+
+Nothing is written until every workbook has been read and checked; with any error (or, when
+strict, any warning) nothing is written at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.base.problems import Problems
+from generator.base.progress import Progress, Silent
+from generator.check.unit import validate_unit
+from generator.check.units import PreviousYear, validate_set
+from generator.compute.aggregate import summarize
+from generator.document.model import Document
+from generator.document.report import report_document
+from generator.formats.registry import FormatUnavailable, format_at, format_for_year
+from generator.formats.spec import FormatSpec
+from generator.pipeline.options import BuildOptions
+from generator.pipeline.parallel import ordered_map
+from generator.pipeline.staging import Staging
+from generator.pipeline.writing import Staged, stage_conversion, stage_report, stage_unit_reports
+from generator.read.inputs import list_inputs
+from generator.read.unit import UnitData, UnitReading, read_unit
+from generator.write.publication import Publication
+from generator.write.registry import conversion_for
+
+
+@dataclass
+class Checked:
+    """The outcome of reading and validating an inputs folder."""
+
+    options: BuildOptions
+    units: list[UnitData]
+    problems: Problems
+    previous: PreviousYear | None = None
+
+
+@dataclass
+class Built:
+    """The outcome of a build: the check, the report document and the files written."""
+
+    checked: Checked
+    document: Document | None = None
+    written: list[Path] = field(default_factory=list)
+    pdf_error: str | None = None
+    """Why the PDF asked for could not be made (the other outputs are written regardless)."""
+
+    @property
+    def problems(self) -> Problems:
+        return self.checked.problems
+
+
+def check_inputs(options: BuildOptions) -> Checked:
+    """Read and validate every workbook in the inputs folder for the year's format.
+
+    With `each`, every unit must also hold what its own report needs (contacts, narrative).
+    """
+    found = list_inputs(options.inputs)
+    problems = Problems()
+    problems.extend(found.problems)
+    units = read_units(
+        found.files,
+        options.spec,
+        options.year,
+        problems,
+        options.progress,
+        validate=True,
+        each=options.each,
+    )
+    previous = previous_year(options, problems)
+    problems.extend(validate_set(units, options.spec, previous))
+    return Checked(options, units, problems, previous)
+
+
+def _read_job(job: tuple[Path, Path, int, bool, bool]) -> UnitReading:
+    """Read one workbook and (when asked) check it on its own: a job for a worker process."""
+    path, folder, year, validate, each = job
+    spec = format_at(folder)
+    reading = read_unit(path, spec)
+    if validate and reading.unit is not None:
+        problems = Problems(reading.problems)
+        validate_unit(reading.unit, spec, year, problems, each)
+        reading.problems = problems.items
+    return reading
+
+
+def read_units(
+    files: Sequence[Path],
+    spec: FormatSpec,
+    year: int,
+    problems: Problems,
+    progress: Progress,
+    *,
+    validate: bool = False,
+    each: bool = False,
+) -> list[UnitData]:
+    """Every file that could be read as a workbook (checked on its own when `validate`); their
+    problems are added to `problems`."""
+    units: list[UnitData] = []
+    progress.start("读取工作簿", len(files))
+    jobs = [(path, spec.folder, year, validate, each) for path in files]
+    for reading in ordered_map(_read_job, jobs):
+        problems.extend(reading.problems)
+        if reading.unit is not None:
+            units.append(reading.unit)
+        progress.advance()
+    progress.finish()
+    return units
+
+
+def previous_year(options: BuildOptions, problems: Problems) -> PreviousYear | None:
+    """Last year's units, from the sibling folder named for last year (inputs/2024 beside
+    inputs/2025), read with last year's format.
+
+    Only read when the format has rules across years; their own problems were last year's
+    business and are not reported again.
+    """
+    spec, year = options.spec, options.year
+    if not spec.cross_year_checks:
+        return None
+    folder = options.inputs.parent / str(year - 1)
+    if options.inputs.name != str(year) or not folder.is_dir():
+        problems.notice(
+            "no-previous-year",
+            f"没有找到上年（{year - 1} 年度）的输入文件夹 {folder}，未与上年数据核对"
+            f"（{spec.cross_year_checks}）",
+        )
+        return None
+    try:
+        last_spec = format_for_year(year - 1)
+    except FormatUnavailable:
+        problems.notice(
+            "previous-year-format", f"{year - 1} 年度使用另一种报告格式，未与上年数据核对"
+        )
+        return None
+    files = list_inputs(folder).files
+    units = read_units(files, last_spec, year - 1, Problems(), Silent())
+    return PreviousYear(last_spec, year - 1, tuple(units))
+
+
+def build(options: BuildOptions) -> Built:
+    """Check the inputs and, when nothing blocks, write the report into the output folder.
+
+    With `each`, also one report per unit in 单位/.
+    """
+    checked = check_inputs(options)
+    result = Built(checked)
+    if checked.problems.blocking(options.strict):
+        return result
+    spec = options.spec
+    body = next(u for u in checked.units if u.level == spec.body_level)
+    document = report_document(checked.units, body, spec, options.year, aggregate=True)
+    result.document = document
+    publication = Publication(
+        document, spec, summarize(checked.units, spec), tuple(checked.problems.sorted())
+    )
+    staged: Staged = {}
+    with Staging(options.out) as staging:
+        stage_report(staging, publication, options.writers, staged)
+        if options.each:
+            stage_unit_reports(staging, checked.units, options, staged)
+        if options.pdf:
+            result.pdf_error = stage_conversion(staging, conversion_for("pdf"), staged)
+        result.written = staging.commit()
+    return result

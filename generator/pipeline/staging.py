@@ -1,0 +1,84 @@
+"""Write outputs completely or not at all: everything goes to a temporary folder, then is renamed."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+from types import TracebackType
+
+
+class OutputError(Exception):
+    """An output could not be written; the message is for the user."""
+
+
+class Staging:
+    """A set of files written into a staging folder and moved into place together on commit."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.staging = folder / f".gen-report-{secrets.token_hex(4)}.tmp"
+            self.staging.mkdir()
+        except OSError as error:
+            raise OutputError(f"无法创建输出文件夹 {folder}（{error.strerror or error}）") from None
+        self._names: list[str] = []
+        self._stale: list[str] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def path(self, relative: str) -> Path:
+        """Where to stage a file (its folders are created); it is listed for commit."""
+        target = self.staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if relative not in self._names:
+            self._names.append(relative)
+        return target
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        try:
+            self.path(relative).write_bytes(data)
+        except OSError as error:
+            raise OutputError(
+                f"无法写入输出文件夹 {self.folder}（{error.strerror or error}）；请检查磁盘空间和权限"
+            ) from None
+
+    def drop(self, relative: str) -> None:
+        """On commit, remove an earlier run's file of this name: it would no longer match."""
+        self._stale.append(relative)
+
+    def commit(self) -> list[Path]:
+        """Move every staged file into place (removing dropped ones); returns the final paths."""
+        for relative in self._stale:
+            try:
+                (self.folder / relative).unlink(missing_ok=True)
+            except OSError as error:
+                raise OutputError(
+                    f"无法删除过时的文件 {self.folder / relative}（{error.strerror or error}）"
+                ) from None
+        written: list[Path] = []
+        for relative in self._names:
+            source, target = self.staging / relative, self.folder / relative
+            if not source.exists():
+                continue
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+            except OSError as error:
+                raise OutputError(
+                    f"无法写入 {target}（{error.strerror or error}）；"
+                    "如果该文件正在 Word、WPS 或 Excel 中打开，请先关闭再重新运行"
+                ) from None
+            written.append(target)
+        return written

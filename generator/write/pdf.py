@@ -1,0 +1,91 @@
+"""PDF through LibreOffice, when it is installed (a private profile per run; the result is checked)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from generator.write.registry import ConversionError
+
+TIMEOUT_SECONDS = 300
+_WINDOWS_PLACES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
+_MAC_PLACE = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
+
+
+class PdfError(ConversionError):
+    """The PDF could not be made; the message is for the user."""
+
+
+def find_soffice() -> str | None:
+    """LibreOffice's soffice: GEN_REPORT_SOFFICE, the PATH, or its usual install places."""
+    configured = os.environ.get("GEN_REPORT_SOFFICE")
+    if configured:
+        return configured if Path(configured).exists() else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((p for p in (*_WINDOWS_PLACES, _MAC_PLACE) if Path(p).exists()), None)
+
+
+def convert(sources: list[Path], filter_name: str = "MS Word 2007 XML") -> list[Path]:
+    """Convert documents to PDFs beside them (one LibreOffice run per folder); returns the PDFs."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfError(
+            "未找到 LibreOffice，无法生成 PDF。请安装 LibreOffice（https://zh-cn.libreoffice.org），"
+            "或用 Word/WPS 打开 .docx 后“另存为 PDF”"
+        )
+    by_folder: dict[Path, list[Path]] = {}
+    for source in sources:
+        by_folder.setdefault(source.parent, []).append(source)
+    with tempfile.TemporaryDirectory(prefix="gen-report-lo-") as profile:
+        for folder, files in by_folder.items():
+            command = [
+                soffice,
+                f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
+                "--headless",
+                "--norestore",
+                "--nolockcheck",
+                f"--infilter={filter_name}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *map(str, files),
+            ]
+            try:
+                subprocess.run(
+                    command,
+                    capture_output=True,
+                    timeout=TIMEOUT_SECONDS + 2 * len(files),
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                raise PdfError("LibreOffice 没有在限定时间内完成转换，未生成 PDF") from None
+            except OSError as error:
+                raise PdfError(
+                    f"无法运行 LibreOffice（{error.strerror or error}），未生成 PDF"
+                ) from None
+    targets = [source.with_suffix(".pdf") for source in sources]
+    # LibreOffice exits 0 even when it could not convert: only the files tell.
+    failed = [t for t in targets if not _is_pdf(t)]
+    if failed:
+        raise PdfError(
+            f"LibreOffice 没有生成 {failed[0].name}（转换失败），请用 Word/WPS 打开 .docx 后“另存为 PDF”"
+        )
+    return targets
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:
+        return False

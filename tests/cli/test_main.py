@@ -1,0 +1,277 @@
+"""The command line as a user runs it: exit statuses, messages, consoles that speak GBK."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.cli.main import main
+from tests.conftest import ROOT
+
+SHIPPED = ROOT / "inputs" / "2018"
+
+
+def run(
+    *args: str, cwd: Path | None = None, encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("GEN_REPORT_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding=encoding,
+        errors="strict",
+        check=False,
+    )
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "输入" / "2018"
+    shutil.copytree(SHIPPED, folder)
+    return folder
+
+
+def test_build_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "报告"
+    assert main(["2018", "--inputs", str(SHIPPED), "--out", str(out)]) == 0
+    assert (out / "株洲市人民政府2018年政府信息公开工作年度报告.txt").exists()
+    assert "已生成" in capsys.readouterr().out
+
+
+def test_check_passes_on_shipped_inputs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["2018", "--check", "--inputs", str(SHIPPED)]) == 0
+    assert "检查通过" in capsys.readouterr().out
+
+
+def test_one_more_agreed_application_fails_the_check(shipped_copy: Path) -> None:
+    path = shipped_copy / "株洲市财政局.xlsx"
+    book = load_workbook(path)
+    book["依申请公开"]["B13"] = book["依申请公开"]["B13"].value + 1
+    book.save(path)
+    result = run("2018", "--check", "--inputs", str(shipped_copy))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "株洲市财政局.xlsx 依申请公开!B10" in result.stdout
+    assert "（B12:B16）为 97" in result.stdout and "“已答复”（B10）的 96" in result.stdout
+
+
+def test_gbk_console_and_chinese_paths(shipped_copy: Path, tmp_path: Path) -> None:
+    (shipped_copy / "多余文件.txt").write_text("不是工作簿", encoding="utf-8")
+    result = run(
+        "2018", "--inputs", str(shipped_copy), "--out", str(tmp_path / "输出"), encoding="gbk"
+    )
+    assert result.returncode == 1
+    assert "多余文件.txt" in result.stdout and "不是 Excel 工作簿" in result.stdout
+    ok = run("2018", "--check", "--inputs", str(SHIPPED), encoding="gbk")
+    assert ok.returncode == 0 and "检查通过" in ok.stdout
+
+
+def test_output_redirected_to_a_file(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    with log.open("wb") as handle:
+        status = subprocess.run(
+            [sys.executable, "-m", "generator", "2018", "--check", "--inputs", str(SHIPPED)],
+            cwd=ROOT,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            check=False,
+        ).returncode
+    assert status == 0
+    assert "检查通过" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        ([], "缺少报告年度"),
+        (["20x8"], "年度应为四位数字"),
+        (["2018", "--nope"], "没有这个选项：--nope"),
+        (["2019"], "2019 年度没有可用的报告格式"),
+        (["2018", "--unit", "甲局"], "只能与 --init 一起使用"),
+        (["2018", "--deadline", "明天"], "只能与 --init 一起使用"),
+        (["2018", "--init", "--unit", "甲局"], "每个 --unit 都要有对应的 --level"),
+        (["2018", "--inputs"], "缺少取值"),
+    ],
+)
+def test_usage_errors_exit_2_in_chinese(args: list[str], fragment: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr and "Usage" not in result.stderr
+
+
+def test_help_is_complete_and_chinese() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for option in (
+        "--check",
+        "--init",
+        "--unit",
+        "--level",
+        "--units",
+        "--inputs",
+        "--out",
+        "--strict",
+        "--quiet",
+    ):
+        assert option in result.stdout
+    assert "用法：gen-report 年度 [选项]" in result.stdout
+    assert "Show this message" not in result.stdout and "Options" not in result.stdout
+
+
+def test_missing_inputs_folder(tmp_path: Path) -> None:
+    result = run("2018", "--inputs", str(tmp_path / "无此文件夹"))
+    assert result.returncode == 1 and "找不到输入文件夹" in result.stdout
+
+
+def test_internal_error_is_a_short_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
+) -> None:
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("GEN_REPORT_DEBUG", raising=False)
+    monkeypatch.setattr("generator.cli.commands.build", broken)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    assert main(["2018", "--inputs", str(SHIPPED), "--out", str(tmp_path / "o")]) == 3
+    err = capsys.readouterr().err
+    assert "程序内部错误" in err and "boom" not in err
+    logs = list(tmp_path.glob("gen-report-错误-*.txt"))
+    assert logs and "RuntimeError: boom" in logs[0].read_text(encoding="utf-8")
+
+
+def test_quiet_prints_nothing_on_success(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["2018", "--quiet", "--inputs", str(SHIPPED), "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_pdf_on_request(tmp_path: Path) -> None:
+    result = run("2018", "--pdf", "--inputs", str(SHIPPED), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf").exists()
+
+
+def test_pdf_without_libreoffice_says_so_and_leaves_no_stale_pdf(tmp_path: Path) -> None:
+    stale = tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf"
+    stale.write_bytes(b"%PDF-old")
+    env = {**os.environ, "GEN_REPORT_SOFFICE": str(tmp_path / "no-soffice")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "2018",
+            "--pdf",
+            "--inputs",
+            str(SHIPPED),
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 4
+    assert "未找到 LibreOffice" in result.stderr
+    assert (tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.docx").exists()
+    assert not stale.exists()
+
+
+def test_init_keeps_unit_names_out_of_paths(tmp_path: Path) -> None:
+    folder = tmp_path / "forms"
+    result = run(
+        "2018",
+        "--init",
+        "--inputs",
+        str(folder),
+        "--unit",
+        "../../etc/passwd",
+        "--level",
+        "市政府工作部门",
+    )
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.rglob("*.xlsx")] == ["___etc_passwd.xlsx"]
+    book = load_workbook(folder / "___etc_passwd.xlsx")
+    assert book["基本信息"]["B3"].value == "../../etc/passwd"
+
+
+def test_every_declared_option_is_in_the_help_and_accepted() -> None:
+    """--help and the parser come from one declaration: nothing listed that is not accepted."""
+    from generator.cli.arguments import ARGUMENTS, parse, render_help
+
+    text = render_help("说明")
+    for option in ARGUMENTS:
+        assert option.title in text
+        if option.positional or option.names[0] in ("--help", "--version"):
+            continue
+        value = [] if option.metavar is None else ["值"]
+        parse(["2018", option.names[0], *value])
+
+
+def templates_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """A copy of templates/ with one file of the 2021 format changed."""
+    root = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "2021" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return root
+
+
+def test_a_typo_in_a_format_names_the_file_and_the_key(tmp_path: Path) -> None:
+    root = templates_copy(tmp_path, "format.toml", 'severity = "warning"', 'severty = "warning"')
+    env = {**os.environ, "GEN_REPORT_TEMPLATES": str(root)}
+    env.pop("GEN_REPORT_DEBUG", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "2025", "--check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert "报告格式定义有误" in result.stderr
+    assert 'templates/2021/format.toml: rules[1]: 未知的键 "severty"' in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_template_names_the_template_and_its_line(tmp_path: Path) -> None:
+    old = "{{ total.apply.new.total }}"
+    root = templates_copy(tmp_path, "report.j2", old, "{{ total.apply.nwe.total }}")
+    line = next(
+        number
+        for number, text in enumerate(
+            (root / "2021" / "report.j2").read_text(encoding="utf-8").splitlines(), start=1
+        )
+        if "apply.nwe" in text
+    )
+    env = {**os.environ, "GEN_REPORT_TEMPLATES": str(root)}
+    env.pop("GEN_REPORT_DEBUG", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "2025", "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert "报告模板有误" in result.stderr
+    assert f"templates/2021/report.j2:{line}:" in result.stderr and "nwe" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
