@@ -10,8 +10,12 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from lxml import etree
+from openpyxl import load_workbook
+
 from tests.conftest import ROOT
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 VALIDATOR = ROOT / "tools" / "ooxml" / "node_modules" / ".bin" / "ooxml-validate"
 
 
@@ -108,3 +112,88 @@ def rewrite(
         for name, body in (extra or {}).items():
             target.writestr(name, body)
     return out.getvalue()
+
+
+def docx_tables(path: Path) -> list[etree._Element]:
+    """The tables of a Word file, in document order."""
+    document = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return document.findall(f".//{W}tbl")
+
+
+def spans(row: etree._Element) -> list[tuple[str, str | None, str | None]]:
+    """(text, columns spanned, vertical merge) of each cell of a Word table row."""
+    result = []
+    for tc in row.findall(f"{W}tc"):
+        text = "".join(tc.itertext())
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        merge = tc.find(f"{W}tcPr/{W}vMerge")
+        result.append(
+            (
+                text,
+                span.get(f"{W}val") if span is not None else None,
+                (merge.get(f"{W}val") or "continue") if merge is not None else None,
+            )
+        )
+    return result
+
+
+def fill_by_labels(path: Path, figures: dict, zeros: tuple[str, ...] = ()) -> None:
+    """Fill a fresh form the way a person would: find each row and column by its printed label.
+
+    `figures` are a published report's tables (tools/examples/*.json); a cell printed blank is
+    typed as 0. `zeros` are 文字材料 items, by label, typed as 0 (such as 信息处理费).
+    """
+    book = load_workbook(path)
+
+    def find(sheet, text):
+        return next(c for row in sheet.iter_rows() for c in row if c.value == text)
+
+    def typed(value):
+        return 0 if value == "" else value
+
+    apply = book["依申请公开"]
+    header = [c for row in apply.iter_rows(min_row=2, max_row=4) for c in row]
+    for key, row_values in figures["收到和处理政府信息公开申请情况"].items():
+        row = find(apply, key.split("/")[-1]).row
+        for name, value in row_values.items():
+            if name != "总计":
+                column = next(c for c in header if c.value == name).column
+                apply.cell(row, column).value = typed(value)
+    active = book["主动公开"]
+    for caption, group in figures["第二十条"].items():
+        if not caption.startswith("第二十条"):
+            continue  # notes on the labels
+        for label, value in group.items():
+            row = find(active, label).row
+            for offset, number in enumerate(value if isinstance(value, list) else [value]):
+                active.cell(row, 2 + offset).value = typed(number)
+    appeal = book["复议诉讼"]
+    groups = [("行政复议", 0), ("行政诉讼/未经复议直接起诉", 5), ("行政诉讼/复议后起诉", 10)]
+    for group, offset in groups:
+        for index, name in enumerate(("结果维持", "结果纠正", "其他结果", "尚未审结")):
+            value = figures["行政复议、行政诉讼"][group][name]
+            appeal.cell(5, 1 + offset + index).value = typed(value)
+    basics = book["基本信息"]
+    for ref, value in zip(
+        ("B7", "B8", "B9", "B10", "B11", "B12", "B13", "B14", "B15"),
+        (
+            "办公室",
+            "某路1号",
+            "000000",
+            "0000-0000000",
+            "a@b.cn",
+            "某网",
+            "www.x.cn",
+            "某县人民政府",
+            "2026年1月20日",
+        ),
+        strict=True,
+    ):
+        basics[ref] = value
+    text = book["文字材料"]
+    for row in range(4, text.max_row + 1):
+        if text.cell(row, 1).value == "第1段" and text.cell(row, 3).protection.locked is False:
+            text.cell(row, 3).value = "本年度工作情况。"
+    for label in zeros:
+        text["C" + str(next(c.row for c in text["A"] if c.value == label))] = 0
+    book.save(path)

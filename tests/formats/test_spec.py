@@ -11,8 +11,9 @@ from tests.conftest import ROOT
 def test_year_chooses_the_format() -> None:
     assert format_for_year(2018).key == "2018"
     assert format_for_year(2010).key == "2018"
-    with pytest.raises(FormatUnavailable, match="2019 年度没有可用的报告格式"):
-        format_for_year(2019)
+    assert [format_for_year(y).key for y in (2019, 2020, 2021)] == ["2019", "2019", "2021"]
+    with pytest.raises(FormatUnavailable, match="2007 年度没有可用的报告格式"):
+        format_for_year(2007)
 
 
 def test_every_format_loads_and_is_consistent() -> None:

@@ -19,7 +19,14 @@ from generator.formats.registry import format_for_year
 from generator.pipeline.build import build, check_inputs
 from generator.pipeline.options import BuildOptions
 from tests.conftest import GOLDEN, ROOT
-from tests.support import assert_headings_in_order, ooxml_errors
+from tests.support import (
+    W,
+    assert_headings_in_order,
+    docx_tables,
+    fill_by_labels,
+    ooxml_errors,
+    spans,
+)
 
 TITLE = "沭阳县人民政府2025年政府信息公开工作年度报告"
 SHIPPED = ROOT / "inputs" / "2025"
@@ -27,7 +34,7 @@ SHIPPED = ROOT / "inputs" / "2025"
 EXAMPLE = json.loads(
     (ROOT / "tools" / "examples" / "shuyang-county-2025.json").read_text(encoding="utf-8")
 )
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FEE_LABELS = ("收取信息处理费的件数", "收取信息处理费的金额")
 
 
 @pytest.fixture(scope="module")
@@ -91,27 +98,6 @@ def test_text_holds_every_published_figure_in_its_table(built) -> None:
     for figure in published_figures():
         assert figure in text
     assert "收取信息处理费1件，金额380元" in text
-
-
-def docx_tables(path: Path) -> list[etree._Element]:
-    document = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
-    return document.findall(f".//{W}tbl")
-
-
-def spans(row: etree._Element) -> list[tuple[str, str | None, str | None]]:
-    result = []
-    for tc in row.findall(f"{W}tc"):
-        text = "".join(tc.itertext())
-        span = tc.find(f"{W}tcPr/{W}gridSpan")
-        merge = tc.find(f"{W}tcPr/{W}vMerge")
-        result.append(
-            (
-                text,
-                span.get(f"{W}val") if span is not None else None,
-                (merge.get(f"{W}val") or "continue") if merge is not None else None,
-            )
-        )
-    return result
 
 
 def test_word_tables_have_the_official_merged_headers(built) -> None:
@@ -263,65 +249,10 @@ def test_last_years_carry_over_and_valid_documents_are_checked(tmp_path: Path) -
     assert "2024年度 沭阳县公安局.xlsx 依申请公开!D29" in carried.message
 
 
-def fill_by_labels(path: Path, figures: dict) -> None:
-    """Fill a fresh form the way a person would: find each row and column by its printed label."""
-    book = load_workbook(path)
-
-    def find(sheet, text):
-        return next(c for row in sheet.iter_rows() for c in row if c.value == text)
-
-    def column_of(sheet, header_row_cells, name, occurrence=0):
-        hits = [c for c in header_row_cells if c.value == name]
-        return hits[occurrence].column
-
-    apply = book["依申请公开"]
-    header = [c for row in apply.iter_rows(min_row=2, max_row=4) for c in row]
-    for key, row_values in figures["收到和处理政府信息公开申请情况"].items():
-        row = find(apply, key.split("/")[-1]).row
-        for name, value in row_values.items():
-            if name != "总计":
-                apply.cell(row, column_of(apply, header, name)).value = value
-    active = book["主动公开"]
-    for group in figures["第二十条"].values():
-        for label, value in group.items():
-            row = find(active, label).row
-            for offset, number in enumerate(value if isinstance(value, list) else [value]):
-                active.cell(row, 2 + offset).value = number
-    appeal = book["复议诉讼"]
-    groups = [("行政复议", 0), ("行政诉讼/未经复议直接起诉", 5), ("行政诉讼/复议后起诉", 10)]
-    for group, offset in groups:
-        for index, name in enumerate(("结果维持", "结果纠正", "其他结果", "尚未审结")):
-            appeal.cell(5, 1 + offset + index).value = figures["行政复议、行政诉讼"][group][name]
-    basics = book["基本信息"]
-    for ref, value in zip(
-        ("B7", "B8", "B9", "B10", "B11", "B12", "B13", "B14", "B15"),
-        (
-            "办公室",
-            "某路1号",
-            "000000",
-            "0000-0000000",
-            "a@b.cn",
-            "某网",
-            "www.x.cn",
-            "某县人民政府",
-            "2026年1月20日",
-        ),
-        strict=True,
-    ):
-        basics[ref] = value
-    text = book["文字材料"]
-    for row in range(4, text.max_row + 1):
-        if text.cell(row, 1).value == "第1段" and text.cell(row, 3).protection.locked is False:
-            text.cell(row, 3).value = "本年度工作情况。"
-    text["C" + str(next(c.row for c in text["A"] if c.value == "收取信息处理费的件数"))] = 0
-    text["C" + str(next(c.row for c in text["A"] if c.value == "收取信息处理费的金额"))] = 0
-    book.save(path)
-
-
 def test_a_fresh_form_filled_by_labels_builds_the_published_tables(tmp_path: Path) -> None:
     folder = tmp_path / "2025"
     init_forms(2025, folder, [("某县人民政府", "本级人民政府")])
-    fill_by_labels(folder / "某县人民政府.xlsx", EXAMPLE)
+    fill_by_labels(folder / "某县人民政府.xlsx", EXAMPLE, zeros=FEE_LABELS)
     result = build(BuildOptions.for_year(2025, folder, tmp_path / "out"))
     assert result.written, [str(p) for p in result.problems if p.severity > 0]
     text = result.written[0].read_text(encoding="utf-8-sig")
