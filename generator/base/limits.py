@@ -39,3 +39,18 @@ MAX_COUNT = 100_000_000
 
 MAX_WORKBOOKS = 20_000
 """Most workbooks one run reads."""
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+"""Largest report document (Word file, web page, PDF, text) accepted for checking."""
+
+MAX_HTML_NODES = 200_000
+"""Most elements a web page may hold (a report page has a few thousand)."""
+
+MAX_HTML_DEPTH = 200
+"""Deepest nesting of elements in a web page."""
+
+MAX_PDF_PAGES = 300
+"""Most pages of a PDF report read (a report has 5 to 30)."""
+
+MAX_PDF_SECONDS = 60
+"""Longest a PDF may take to read, in its own process."""

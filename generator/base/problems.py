@@ -17,7 +17,8 @@ def sheet_reference(sheet: str) -> str:
 
 
 class Location(NamedTuple):
-    """Where a value came from: a file, and optionally a sheet and a cell in it.
+    """Where a value came from: a file, and a sheet and a cell in it (workbooks), or a place in
+    words (report documents: 第三部分表格“（一）予以公开”行“自然人”列, 第一部分第2段).
 
     A named tuple rather than a dataclass: worker processes send back thousands of them, and
     tuples are the quickest thing to pickle and rebuild.
@@ -26,8 +27,11 @@ class Location(NamedTuple):
     file: str
     sheet: str | None = None
     cell: str | None = None
+    place: str | None = None
 
     def __str__(self) -> str:
+        if self.place is not None:
+            return f"{self.file} {self.place}"
         if self.sheet is None:
             return self.file
         return f"{self.file} {sheet_reference(self.sheet)}" + (f"!{self.cell}" if self.cell else "")

@@ -50,7 +50,7 @@ def check_rule(
     anchor = spec.field(
         (rule.right[0] if single else next(t for t in rule.terms if not t.previous)).field
     )
-    location = Location(unit.file, anchor.sheet, anchor.ref)
+    location = field_location(unit, anchor)
     sides = [
         _describe(terms, total, spec, location, verb, last)
         for terms, total, verb in ((rule.left, left_sum, "为"), (rule.right, right_sum, "的"))
@@ -58,6 +58,14 @@ def check_rule(
     relation = "应等于" if rule.op == "=" else "不应大于"
     code = "previous-year" if rule.across_years else "rule"
     problems.add(rule.severity, code, f"{sides[0]}，{relation}{sides[1]}", location)
+
+
+def field_location(unit: UnitData, item: Field) -> Location:
+    """Where a field is: the cell it was read from in a report document, else its workbook cell."""
+    cell = unit.values.get(item.id)
+    if cell is not None and cell.location.place is not None:
+        return cell.location
+    return Location(unit.file, item.sheet, item.ref)
 
 
 def _describe(
@@ -68,22 +76,27 @@ def _describe(
     verb: str,
     last: LastYear | None,
 ) -> str:
-    """How a side of a rule reads: “甲”“乙”之和（B5:B6）为 12, or “甲”（B5）加上年“乙”（…）减“丙”（B7）."""
+    """How a side of a rule reads: “甲”“乙”之和（B5:B6）为 12, or “甲”（B5）加上年“乙”（…）减“丙”（B7).
+
+    Cells are cited for workbooks only: a report document's cells are named by their labels."""
+    cite = near.place is None
     if all(t.sign > 0 and not t.previous for t in terms):
         fields = [spec.field(t.field) for t in terms]
         labels = "".join(f"“{f.label}”" for f in fields)
         which = "之和" if len(fields) > 1 else ""
-        return f"{labels}{which}（{cell_list(near.file, fields, near)}）{verb} {total}"
+        cells = f"（{cell_list(near.file, fields, near)}）" if cite else ""
+        return f"{labels}{which}{cells}{verb} {total}"
     pieces = []
     for index, term in enumerate(terms):
         sign = "减" if term.sign < 0 else ("加" if index else "")
         if term.previous and last is not None:
             item = last.spec.field(term.field)
-            where = f"{last.year}年度 {Location(last.unit.file, item.sheet, item.ref)}"
+            where = f"{last.year}年度 {field_location(last.unit, item)}"
             pieces.append(f"{sign}上年“{item.label}”（{where}）")
         else:
             item = spec.field(term.field)
-            pieces.append(f"{sign}“{item.label}”（{cell_list(near.file, [item], near)}）")
+            cells = f"（{cell_list(near.file, [item], near)}）" if cite else ""
+            pieces.append(f"{sign}“{item.label}”{cells}")
     return f"{''.join(pieces)}{'为' if verb == '为' else '即'} {total}"
 
 

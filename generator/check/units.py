@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.base.problems import Problems
 from generator.check.rules import LastYear, check_rule
-from generator.formats.spec import FormatSpec
+from generator.formats.spec import FormatSpec, Rule
 from generator.read.unit import UnitData
 
 
@@ -42,24 +42,31 @@ def validate_set(
 def _check_previous_year(
     units: Sequence[UnitData], spec: FormatSpec, previous: PreviousYear, problems: Problems
 ) -> None:
-    rules = [rule for rule in spec.rules if rule.across_years]
-    comparable = [
-        rule
-        for rule in rules
-        if all(t.field in previous.spec.fields for t in rule.terms if t.previous)
-    ]
-    for label in dict.fromkeys(rule.label for rule in rules if rule not in comparable):
-        problems.notice(
-            "previous-year-format",
-            f"{previous.year} 年度使用{previous.spec.name}，其中没有与“{label}”对应的栏目，"
-            f"未与上年核对{label}",
-        )
+    rules = comparable_rules(spec, previous.spec, previous.year, problems)
     last_year = {u.name: u for u in previous.units}
     for unit in units:
         if unit.name in last_year:
             last = LastYear(last_year[unit.name], previous.spec, previous.year)
-            for rule in comparable:
+            for rule in rules:
                 check_rule(unit, rule, spec, problems, last)
+
+
+def comparable_rules(
+    spec: FormatSpec, last_spec: FormatSpec, last_year: int, problems: Problems
+) -> list[Rule]:
+    """The rules across years whose fields last year's format has; one notice for each of the
+    others, saying what could not be compared."""
+    rules = [rule for rule in spec.rules if rule.across_years]
+    comparable = [
+        rule for rule in rules if all(t.field in last_spec.fields for t in rule.terms if t.previous)
+    ]
+    for label in dict.fromkeys(rule.label for rule in rules if rule not in comparable):
+        problems.notice(
+            "previous-year-format",
+            f"{last_year} 年度使用{last_spec.name}，其中没有与“{label}”对应的栏目，"
+            f"未与上年核对{label}",
+        )
+    return comparable
 
 
 def _check_body(units: Sequence[UnitData], spec: FormatSpec, problems: Problems) -> None:

@@ -96,7 +96,7 @@ class Table(Shape):
             self.keys[key].check(entry, f"{path}.{key}" if path else key)
 
 
-def table(required: str = "", **keys: Shape) -> Table:
+def table(required: str = "", /, **keys: Shape) -> Table:
     """A Table; `required` lists the required keys, separated by spaces."""
     return Table(keys, frozenset(required.split()))
 

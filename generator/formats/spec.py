@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import itertools
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from generator.base.a1 import column_index, column_letters, ref_column
 from generator.base.problems import Severity
 from generator.formats.kinds import KINDS, FieldKind, Reads
+from generator.formats.narrative import NARRATIVE_FILE, Narrative, load_narrative
 from generator.formats.schema import SchemaError, format_schema
 from generator.formats.tables import TableSpec, table_from_data
 
@@ -207,6 +208,8 @@ class FormatSpec:
     rules: tuple[Rule, ...]
     shares: tuple[Shares, ...]
     instructions: dict[str, Any] = field(default_factory=dict)
+    narrative: Narrative | None = None
+    """What the running text must hold and may state (narrative.toml), when the format has it."""
 
     @cached_property
     def fields(self) -> dict[str, Field]:
@@ -276,6 +279,17 @@ def load_format(folder: Path) -> FormatSpec:
         _check(spec)
     except SchemaError as error:
         raise FormatError(f"{where}: {error}") from None
+    try:
+        narrative = load_narrative(folder)
+    except SchemaError as error:
+        raise FormatError(f"{folder.parent.name}/{folder.name}/{NARRATIVE_FILE}: {error}") from None
+    if narrative is not None:
+        unknown = sorted(narrative.fields() - set(spec.fields))
+        if unknown:
+            raise FormatError(
+                f"{folder.parent.name}/{folder.name}/{NARRATIVE_FILE}: 字段 {unknown[0]!r} 不在 format.toml 中"
+            )
+        spec = replace(spec, narrative=narrative)
     return spec
 
 

@@ -116,6 +116,14 @@ class TableSpec:
     def data_ref(self, row: int, column: int) -> str:
         return f"{self.column_letter(len(self.label_widths) + column)}{self.body_top + row}"
 
+    def column_name(self, column: int) -> str:
+        """A data column as messages name it: its header (结果维持), or where that repeats in the
+        table, the path of headers above it (行政诉讼·未经复议直接起诉·结果维持)."""
+        path = self.column_header(column)[2]
+        lowest = path.rsplit("·", 1)[-1]
+        repeats = sum(1 for c in range(len(self.columns)) if self.column_header(c)[1] == lowest)
+        return path if repeats > 1 else lowest
+
     def column_header(self, column: int) -> tuple[str, str, str]:
         """(cell, text) of the lowest header cell over a data column, and the column's name.
 

@@ -1,0 +1,1 @@
+"""Report documents written by anyone (.docx, .html, .pdf, .txt) read into paragraphs and tables."""

@@ -1,0 +1,191 @@
+"""Word reports written by anyone: the body's paragraphs and tables, read straight from the XML.
+
+Only word/document.xml is parsed, after the package's declared sizes have been checked; a DTD
+is refused. Merged cells (gridSpan, vMerge) become spans; deleted text of tracked changes and
+the fallback copies of drawings are left out.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.parsers import expat
+
+from generator.base import limits
+from generator.read.documents.model import Block, Cell, Grid, Paragraph, ReportText, clean
+from generator.read.xlsx import WorkbookError, check_zip_directory
+
+_MAIN = "word/document.xml"
+_IGNORED = frozenset({"delText", "instrText", "Fallback"})
+
+
+class DocumentError(ValueError):
+    """The file cannot be read as a report document; the message is for the user."""
+
+
+def read_docx_report(name: str, data: bytes) -> ReportText:
+    """A .docx report's paragraphs and tables, in order."""
+    xml = _document_part(data)
+    reader = _BodyReader()
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+
+    def refuse(*_args: object) -> None:
+        raise DocumentError(
+            "文件中含有 XML 文档类型声明（DTD），正常的 Word 文件不会有，出于安全考虑拒绝读取"
+        )
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.text
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError as error:
+        raise DocumentError(f"文件内部的 XML 已损坏（{expat.ErrorString(error.code)}）") from None
+    return ReportText(name, "docx", tuple(reader.blocks))
+
+
+def _document_part(data: bytes) -> bytes:
+    try:
+        check_zip_directory(data)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except WorkbookError as error:
+        raise DocumentError(str(error).replace("工作簿", "Word 文件")) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise DocumentError(
+            "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交"
+        ) from None
+    if sum(info.file_size for info in infos) > limits.MAX_TOTAL_BYTES:
+        raise DocumentError("文件解压后远超 Word 报告的正常大小，疑为压缩炸弹")
+    try:
+        info = archive.getinfo(_MAIN)
+    except KeyError:
+        raise DocumentError(
+            "文件中找不到正文部件（word/document.xml），不是有效的 Word 文件"
+        ) from None
+    if info.file_size > limits.MAX_MEMBER_BYTES or (
+        info.file_size > limits.RATIO_FLOOR_BYTES
+        and info.file_size / max(info.compress_size, 1) > limits.MAX_COMPRESSION_RATIO
+    ):
+        raise DocumentError("正文部件解压后大小或压缩比异常（疑为压缩炸弹），拒绝读取")
+    if info.flag_bits & 0x1:
+        raise DocumentError("文件内部经过加密，无法读取；请取消密码后另存为 .docx")
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
+        raise DocumentError("文件已损坏，正文无法解压；请重新保存后提交") from None
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.rows: list[list[tuple[int, int, bool, str]]] = []  # (col, span, continues, text)
+
+    def grid(self, number: int) -> Grid:
+        cells: list[Cell] = []
+        open_cells: dict[int, int] = {}  # grid column → index in cells of the cell it continues
+        width = 0
+        for r, row in enumerate(self.rows):
+            still_open: dict[int, int] = {}
+            for col, span, continues, text in row:
+                width = max(width, col + span)
+                if continues and col in open_cells:
+                    index = open_cells[col]
+                    cell = cells[index]
+                    cells[index] = Cell(cell.text, cell.row, cell.col, cell.rows + 1, cell.cols)
+                    still_open[col] = index
+                    continue
+                cells.append(Cell(clean(text), r, col, 1, span))
+                still_open[col] = len(cells) - 1
+            open_cells = still_open
+        return Grid(number, tuple(cells), len(self.rows), width)
+
+
+class _BodyReader:
+    """Collects body paragraphs and tables from the parser's events."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.tables: list[_Table] = []
+        self.text_parts: list[str] = []
+        self.cell: dict[str, object] | None = None
+        self.column = 0
+        self.ignored = 0
+        self.in_text = False
+        self.paragraphs = 0
+        self.table_count = 0
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(" ")[2]
+        if local in _IGNORED:
+            self.ignored += 1
+        elif local == "tbl":
+            self._flush()
+            self.tables.append(_Table())
+        elif local == "tr" and self.tables:
+            self.tables[-1].rows.append([])
+            self.column = 0
+        elif local == "gridBefore" and self.tables:
+            self.column += _number(attrs)
+        elif local == "tc" and self.tables and len(self.tables) == 1:
+            self.cell = {"span": 1, "continues": False, "text": []}
+        elif local == "gridSpan" and self.cell is not None:
+            self.cell["span"] = _number(attrs)
+        elif local == "vMerge" and self.cell is not None:
+            self.cell["continues"] = _value(attrs) in ("", "continue")
+        elif local == "t" and not self.ignored:
+            self.in_text = True
+        elif local in ("tab", "br", "cr") and not self.ignored:
+            self._append(" ")
+
+    def end(self, name: str) -> None:
+        local = name.rpartition(" ")[2]
+        if local in _IGNORED:
+            self.ignored -= 1
+        elif local == "t":
+            self.in_text = False
+        elif local == "p":
+            if self.cell is not None:
+                self._append(" ")
+            elif not self.tables:
+                self._flush()
+        elif local == "tc" and self.cell is not None and len(self.tables) == 1:
+            cell = self.cell
+            span = int(cell["span"])  # type: ignore[call-overload]
+            text = "".join(cell["text"])  # type: ignore[arg-type]
+            self.tables[-1].rows[-1].append((self.column, span, bool(cell["continues"]), text))
+            self.column += span
+            self.cell = None
+        elif local == "tbl" and self.tables:
+            table = self.tables.pop()
+            if not self.tables:  # a table inside a cell is read as that cell's text
+                self.table_count += 1
+                self.blocks.append(table.grid(self.table_count))
+
+    def text(self, data: str) -> None:
+        if self.in_text and not self.ignored:
+            self._append(data)
+
+    def _append(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell["text"].append(data)  # type: ignore[union-attr]
+        elif not self.tables:
+            self.text_parts.append(data)
+
+    def _flush(self) -> None:
+        text = clean("".join(self.text_parts))
+        self.text_parts.clear()
+        if text:
+            self.paragraphs += 1
+            self.blocks.append(Paragraph(text, self.paragraphs))
+
+
+def _value(attrs: dict[str, str]) -> str:
+    return next((v for k, v in attrs.items() if k.rpartition(" ")[2] == "val"), "")
+
+
+def _number(attrs: dict[str, str]) -> int:
+    value = _value(attrs)
+    return max(1, min(int(value), 1000)) if value.isdigit() else 1

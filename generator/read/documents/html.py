@@ -1,0 +1,203 @@
+"""Web pages saved from a government website: the article's paragraphs and its tables.
+
+Pages are parsed into a small tree (bounded in size and depth), then walked: a table whose cells
+hold paragraphs or other tables is page layout and is read through; any other table becomes a
+grid with its rowspan/colspan. Scripts, styles, navigation menus' markup are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from generator.base import limits
+from generator.read.documents.encoding import decode
+from generator.read.documents.model import Block, Paragraph, ReportText, build_grid, clean
+
+_SKIPPED = frozenset({"script", "style", "noscript", "head", "template", "svg", "object", "iframe"})
+_VOID = frozenset(
+    {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source"}
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "section",
+        "article",
+        "tr",
+        "ul",
+        "ol",
+        "blockquote",
+        "center",
+        "dd",
+        "dt",
+        "pre",
+        "caption",
+        "body",
+        "form",
+        "main",
+        "header",
+        "footer",
+    }
+)
+_PUBLISHED = re.compile(
+    r"(?:发布|发文|成文|印发)(?:日期|时间)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})"
+)
+
+
+class PageTooComplex(ValueError):
+    """The page is too large or too deeply nested to be a report."""
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list[_Node | str] = field(default_factory=list)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root", {})
+        self.stack = [self.root]
+        self.nodes = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.nodes += 1
+        if self.nodes > limits.MAX_HTML_NODES:
+            raise PageTooComplex(f"网页元素超过 {limits.MAX_HTML_NODES} 个")
+        if tag == "title":
+            self._in_title = True
+        if tag in ("p", "li", "tr", "td", "th") and self.stack[-1].tag == tag:
+            self.stack.pop()  # an unclosed <p>, <li>, <tr>, <td> closes at its sibling
+        node = _Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+            if len(self.stack) > limits.MAX_HTML_DEPTH:
+                raise PageTooComplex(f"网页嵌套超过 {limits.MAX_HTML_DEPTH} 层")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        self.stack[-1].children.append(data)
+
+
+def read_html_report(name: str, data: bytes) -> ReportText:
+    """A web page's report: paragraphs and tables in page order."""
+    text, _ = decode(data, declared_in_head=True)
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    walker = _Walker()
+    walker.walk(builder.root)
+    walker.flush()
+    published = _PUBLISHED.search(
+        " ".join(p.text for p in walker.blocks if isinstance(p, Paragraph))
+    )
+    return ReportText(
+        name,
+        "html",
+        tuple(walker.blocks),
+        published=published.group(1) if published else None,
+        page_title=clean(builder.title),
+    )
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def flush(self) -> None:
+        text = clean("".join(self.buffer))
+        self.buffer.clear()
+        if text:
+            self.paragraphs += 1
+            self.blocks.append(Paragraph(text, self.paragraphs))
+
+    def walk(self, node: _Node) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                self.buffer.append(child)
+                continue
+            if child.tag in _SKIPPED:
+                continue
+            if child.tag == "br":
+                self.flush()
+            elif child.tag == "table" and not _is_layout(child):
+                self.flush()
+                self.table(child)
+            elif child.tag in _BLOCKS or child.tag in ("table", "td", "th"):
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+    def table(self, node: _Node) -> None:
+        rows = []
+        for row in _descendants(node, "tr", stop="table"):
+            cells = []
+            for cell in row.children:
+                if isinstance(cell, _Node) and cell.tag in ("td", "th"):
+                    cells.append((_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
+            rows.append(cells)
+        if rows:
+            self.tables += 1
+            self.blocks.append(build_grid(self.tables, rows))
+
+
+def _is_layout(table: _Node) -> bool:
+    """A table used to lay out the page: a cell holds another table or several paragraphs."""
+    for cell in _descendants(table, "td", stop=None):
+        if any(True for _ in _descendants(cell, "table", stop=None)):
+            return True
+        if sum(1 for _ in _descendants(cell, "p", stop="table")) > 3:
+            return True
+    return False
+
+
+def _descendants(node: _Node, tag: str, stop: str | None):
+    for child in node.children:
+        if isinstance(child, _Node):
+            if child.tag == tag:
+                yield child
+            if child.tag != stop:
+                yield from _descendants(child, tag, stop)
+
+
+def _text(node: _Node) -> str:
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif child.tag not in _SKIPPED:
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _span(node: _Node, name: str) -> int:
+    value = node.attrs.get(name, "1").strip()
+    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1

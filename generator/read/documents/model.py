@@ -1,0 +1,124 @@
+"""A report document as read: its paragraphs and its tables, in document order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from generator.base.problems import Problem
+
+_SPACE = re.compile(r"\s+")
+_BESIDE_WIDE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
+
+
+def clean(text: str) -> str:
+    """Text as one line: runs of white space become one space, and none is kept beside a Chinese
+    character (a line break inside a table cell, or a PDF's spacing, must not split a word)."""
+    return _BESIDE_WIDE.sub(
+        "", _SPACE.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of running text; `number` counts paragraphs from the start (1-based)."""
+
+    text: str
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell at its top-left position, with its spans."""
+
+    text: str
+    row: int
+    col: int
+    rows: int = 1
+    cols: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table: cells placed on a grid; every position is covered by at most one cell."""
+
+    number: int
+    """The table's number in the document (1-based)."""
+    cells: tuple[Cell, ...]
+    height: int
+    width: int
+
+    @cached_property
+    def _covering(self) -> dict[tuple[int, int], Cell]:
+        return {
+            (r, c): cell
+            for cell in self.cells
+            for r in range(cell.row, cell.row + cell.rows)
+            for c in range(cell.col, cell.col + cell.cols)
+        }
+
+    def at(self, row: int, col: int) -> Cell | None:
+        """The cell covering a position (None where a ragged row left a hole)."""
+        return self._covering.get((row, col))
+
+    def row_texts(self, row: int) -> list[str]:
+        """The text at each position of a row (a merged cell's text at each position it covers)."""
+        return [(cell.text if (cell := self.at(row, c)) else "") for c in range(self.width)]
+
+
+Block = Paragraph | Grid
+
+
+@dataclass(frozen=True)
+class ReportText:
+    """What a report document holds, as read; `tables_found` is False when the reader could not
+    reliably recover tables (the text checks still run)."""
+
+    file: str
+    kind: str
+    blocks: tuple[Block, ...]
+    tables_found: bool = True
+    published: str | None = None
+    """A publication date the page states outside the report (发布日期), as written."""
+    page_title: str = ""
+    """The web page's own title (its <title>), which may be the only place the report's is."""
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def grids(self) -> list[Grid]:
+        return [b for b in self.blocks if isinstance(b, Grid)]
+
+
+@dataclass
+class DocumentReading:
+    """The outcome of reading one file: the document (if it could be read) and its problems."""
+
+    document: ReportText | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def build_grid(number: int, rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
+    """A grid from rows of (text, row span, column span), placed as a browser does: each cell
+    takes the first free position of its row. Tolerant of ragged rows and spans that overflow."""
+    taken: set[tuple[int, int]] = set()
+    cells: list[Cell] = []
+    width = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for text, row_span, col_span in row:
+            while (r, c) in taken:
+                c += 1
+            row_span = max(1, min(row_span, len(rows) - r))
+            col_span = max(1, col_span)
+            cells.append(Cell(clean(text), r, c, row_span, col_span))
+            for rr in range(r, r + row_span):
+                for cc in range(c, c + col_span):
+                    taken.add((rr, cc))
+            c += col_span
+            width = max(width, c)
+    return Grid(number, tuple(cells), len(rows), width)

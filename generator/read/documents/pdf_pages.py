@@ -1,0 +1,76 @@
+"""Read a PDF's text lines and ruled tables with pdfplumber; run as its own process.
+
+    python -m generator.read.documents.pdf_pages < report.pdf > pages.json
+
+Crafted PDFs can make a parser take unbounded time or memory, so the caller runs this module in
+a child process with a time limit and an address-space limit, and reads JSON from its output:
+{"pages": [{"lines": [[x0, x1, text], ...], "tables": [[top, cells], ...], "width": w}, ...]}
+or {"error": "encrypted" | "broken"}.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+MAX_PAGES = 300
+
+
+def pages(data: bytes) -> dict[str, object]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        return {"error": "encrypted"}
+    except Exception:
+        return {"error": "broken"}
+    result = []
+    with pdf:
+        for page in pdf.pages[:MAX_PAGES]:
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+
+            def outside(obj: dict, boxes: list = boxes) -> bool:
+                x = (obj["x0"] + obj["x1"]) / 2
+                y = (obj["top"] + obj["bottom"]) / 2
+                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+            text_page = page.filter(outside) if boxes else page
+            lines = [
+                [line["x0"], line["x1"], line["top"], line["text"]]
+                for line in text_page.extract_text_lines()
+            ]
+            result.append(
+                {
+                    "width": page.width,
+                    "lines": lines,
+                    "tables": [[t.bbox[1], _cells(t)] for t in tables],
+                }
+            )
+    return {"pages": result}
+
+
+def _cells(table: object) -> list[list[object]]:
+    """Each cell as [x0, top, x1, bottom, text]."""
+    texts = table.extract()  # type: ignore[attr-defined]
+    cells = []
+    for row, row_texts in zip(table.rows, texts, strict=False):  # type: ignore[attr-defined]
+        for bbox, text in zip(row.cells, row_texts, strict=False):
+            if bbox is not None:
+                cells.append([*bbox, text or ""])
+    return cells
+
+
+def main() -> None:
+    try:
+        output = pages(sys.stdin.buffer.read())
+    except Exception:
+        output = {"error": "broken"}
+    sys.stdout.write(json.dumps(output, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
