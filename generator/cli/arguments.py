@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from generator.base.textwidth import display_width
 
-USAGE = "用法：gen-report 年度 [选项]"
+USAGE = """用法：gen-report 年度 [选项]
+      gen-report [年度] --audit 报告或文件夹… [--previous 上年报告] [--out 文件夹]"""
 EPILOG = """退出状态：
   0  完成
   1  输入工作簿有问题（已全部列出，未生成报告）
@@ -21,7 +22,10 @@ EPILOG = """退出状态：
   gen-report 2018 --check              只检查 inputs/2018 中的工作簿
   gen-report 2018 --init --unit 株洲市财政局 --level 市政府工作部门
                                        为该单位生成空白填报表
-  gen-report 2018 --inputs D:\\报表\\2018 --out D:\\报告"""
+  gen-report 2018 --inputs D:\\报表\\2018 --out D:\\报告
+  gen-report --audit 报告.docx         核查一份报告（年度和格式从报告中读出）
+  gen-report --audit 各部门年报 --previous 上年报告.docx
+                                       核查文件夹中的所有报告，并与上年报告比较"""
 HELP_FLAGS = ("--help", "-h")
 COLUMN = 30
 
@@ -38,6 +42,9 @@ class Option(NamedTuple):
     metavar: str | None = None
     """The value's name in --help; None for a flag."""
     repeat: bool = False
+    """Given more than once, each time with a value."""
+    many: bool = False
+    """Followed by one value or several."""
     positional: bool = False
 
     @property
@@ -76,7 +83,18 @@ ARGUMENTS: tuple[Option, ...] = (
     Option(("--out",), "报告输出文件夹（默认 out/年度）", "文件夹"),
     Option(("--each",), "同时为每个单位生成本单位的年度报告（放在输出文件夹的“单位”子文件夹中）"),
     Option(("--pdf",), "同时生成 PDF（需要安装 LibreOffice；也可用 Word/WPS 另存为 PDF）"),
-    Option(("--strict",), "严格模式：有警告也不生成报告"),
+    Option(("--strict",), "严格模式：有警告也不生成报告（与 --audit 一起使用：有警告也算未通过）"),
+    Option(
+        ("--audit",),
+        "核查已写好的年度报告（Word、网页、PDF、文本）或一个文件夹中的所有报告，结果写入 out/核查",
+        "报告或文件夹",
+        many=True,
+    ),
+    Option(
+        ("--previous",),
+        "与 --audit 一起使用：上年的报告，用于核对上年结转、同比和与上年的重复率",
+        "上年报告",
+    ),
     Option(("--quiet",), "安静模式：只显示错误和警告"),
     Option(HELP_FLAGS, "显示本帮助并退出"),
     Option(("--version",), "显示版本号并退出"),
@@ -98,6 +116,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
             parser.add_argument(option.names[0], nargs="?")
         elif option.metavar is None:
             parser.add_argument(*option.names, action="store_true")
+        elif option.many:
+            parser.add_argument(*option.names, nargs="+")
         else:
             parser.add_argument(*option.names, action="append" if option.repeat else "store")
     try:

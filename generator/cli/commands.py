@@ -117,3 +117,34 @@ def run_init(console: Console, year: int, args: argparse.Namespace) -> int:
     for path in result.written:
         console.say(f"已生成填报表：{path}")
     return EXIT_OK
+
+
+def run_audit(console: Console, year: int | None, args: argparse.Namespace) -> int:
+    """--audit: check report documents; one 核查报告 each, a 核查汇总 for several."""
+    from generator.pipeline.audit import AUDIT_FOLDER, AuditOptions, audit
+
+    options = AuditOptions(
+        paths=tuple(Path(p) for p in args.audit),
+        out=Path(args.out) if args.out else AUDIT_FOLDER,
+        year=year,
+        previous=Path(args.previous) if args.previous else None,
+        strict=args.strict,
+        progress=console.progress(),
+    )
+    try:
+        result = audit(options)
+    except OutputError as error:
+        console.error(str(error))
+        return EXIT_OUTPUT
+    console.problems(result.problems.sorted())
+    for report in result.reports:
+        model = report.report()
+        what = f"（{model.year} 年度，{model.format_name}）" if model.format_name else ""
+        console.say(f"核查 {report.path}{what}：")
+        console.problems(model.problems)
+        console.say(f"  {_summary(report.problems, options.strict)}")
+    if result.written:
+        console.say("已生成：")
+        for path in result.written:
+            console.say(f"  {path}")
+    return EXIT_INPUT if result.blocking(options.strict) else EXIT_OK

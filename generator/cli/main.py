@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -28,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = sys.argv[1:] if argv is None else argv
     if any(a in HELP_FLAGS for a in args):
-        print(render_help(description()))
+        with contextlib.suppress(BrokenPipeError):  # gen-report --help | more, quit early
+            print(render_help(description()))
         return EXIT_OK
     if "--version" in args:
         print(f"gen-report {__version__}")
@@ -46,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     args = parse(argv)
+    if args.audit:
+        return _run_audit(args)
+    if args.previous:
+        raise UsageProblem("--previous 只能与 --audit 一起使用")
     if args.year is None:
         raise UsageProblem("缺少报告年度，如：gen-report 2018")
     year = _parse_year(args.year)
@@ -60,6 +66,20 @@ def _run(argv: list[str]) -> int:
             "--unit、--level、--units、--deadline 和 --contact 只能与 --init 一起使用"
         )
     return commands.run_build(console, year, args)
+
+
+def _run_audit(args) -> int:
+    given = [o for o in ("check", "init", "each", "pdf") if getattr(args, o)]
+    given += [
+        o for o in ("unit", "level", "units", "inputs", "deadline", "contact") if getattr(args, o)
+    ]
+    if given:
+        raise UsageProblem(f"--{given[0]} 不能与 --audit 一起使用")
+    year = _parse_year(args.year) if args.year is not None else None
+    from generator.cli import commands
+    from generator.cli.console import Console
+
+    return commands.run_audit(Console(quiet=args.quiet), year, args)
 
 
 def _parse_year(text: str) -> int:

@@ -243,11 +243,14 @@ def _write(result: AuditResult, options: AuditOptions) -> list[Path]:
     from generator.write import audit_summary
 
     reports = [r.report() for r in result.reports]
+    stems = [safe_filename(r.stem) for r in reports]
     used: set[str] = set()
     with Staging(options.out) as staging:
-        for report in reports:
-            stem = safe_filename(report.stem)
-            name, number = stem, 1
+        for report, stem in zip(reports, stems, strict=True):
+            name = stem
+            if stems.count(stem) > 1:  # the same report as .docx and .pdf, say
+                name = f"{stem}（{report.file.rsplit('.', 1)[-1].lower()}）"
+            number = 1
             while name.lower() in used:
                 number += 1
                 name = f"{stem}_{number}"

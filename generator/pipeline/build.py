@@ -19,6 +19,7 @@ from generator.document.model import Document
 from generator.document.report import report_document
 from generator.formats.registry import FormatUnavailable, format_at, format_for_year
 from generator.formats.spec import FormatSpec
+from generator.pipeline.narrative import check_typed_text
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.parallel import ordered_map
 from generator.pipeline.staging import Staging
@@ -73,6 +74,7 @@ def check_inputs(options: BuildOptions) -> Checked:
     )
     previous = previous_year(options, problems)
     problems.extend(validate_set(units, options.spec, previous))
+    check_typed_text(units, options.spec, previous, options.each, problems)
     return Checked(options, units, problems, previous)
 
 

@@ -56,5 +56,5 @@ def _nonzero(fields: tuple[str, ...], figures: Figures) -> str:
         value = figures.main.numbers.get(field, figures.stated.get(field))
         if value is not None and value > Decimal(0):
             label = figures.main.labels.get(field, field)
-            pieces.append(f"{figures.main.label}中“{label}”为 {format_decimal(value)}")
-    return "、".join(pieces)
+            pieces.append(f"“{label}”为 {format_decimal(value)}")
+    return f"{figures.main.label}中" + "、".join(pieces) if pieces else ""

@@ -84,10 +84,9 @@ class Stated:
 
 
 def normalize(text: str) -> str:
-    """Full-width digits and signs folded, the percent sign unified, spaces beside numbers removed."""
+    """Full-width digits and the percent sign folded, spaces beside numbers removed."""
     folded = "".join(
-        unicodedata.normalize("NFKC", ch) if ch in "０１２３４５６７８９．，％" else ch
-        for ch in text
+        unicodedata.normalize("NFKC", ch) if ch in "０１２３４５６７８９．％" else ch for ch in text
     )
     return re.sub(r"(?<=\d) (?=\S)|(?<=\S) (?=\d)", "", folded)
 
