@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.base.problems import Location, Problems, sheet_reference
-from generator.check.numbers import field_number
+from generator.check.numbers import printed_number
 from generator.formats.spec import Field, FormatSpec, Rule, Term
 from generator.read.unit import UnitData
 
@@ -35,9 +35,9 @@ def check_rule(
     def value(term: Term) -> Decimal | None:
         if term.previous:
             assert last is not None
-            number = field_number(last.unit, term.field, last.spec)
+            number = printed_number(last.unit, term.field, last.spec)
         else:
-            number = field_number(unit, term.field, spec)
+            number = printed_number(unit, term.field, spec)
         return None if number is None else number * term.sign
 
     left, right = [value(t) for t in rule.left], [value(t) for t in rule.right]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from generator.base.numbers import format_decimal
 from generator.base.problems import Problems
 from generator.check.narrative.figures import quote
-from generator.check.narrative.text import Passage, normalize, sentences
+from generator.check.narrative.text import Passage, clause_of, normalize, sentences
 from generator.check.narrative.values import Figures
 from generator.formats.narrative import Narrative
 
@@ -21,18 +21,22 @@ def check_claims(
         for sentence in sentences(normalize(passage.text)):
             for claim in narrative.claims:
                 for position, said in _occurrences(sentence, claim.words, claim.patterns):
-                    subject = said if claim.patterns and not claim.words else sentence[:position]
-                    if any(word in sentence[:position] for word in claim.unless):
+                    offset, clause = clause_of(sentence, position)
+                    if any(word in clause[: position - offset] for word in claim.unless):
                         continue
+                    subject = said if claim.patterns and not claim.words else sentence[:position]
                     topics = [t for t in claim.topics if any(w in subject for w in t.words)]
-                    for topic in topics or [t for t in claim.topics if not t.words] or claim.topics:
-                        contradiction = _nonzero(topic.zero, figures)
-                        if contradiction:
-                            problems.error(
-                                "claim-contradicted",
-                                f"{quote(sentence, position)}：文中称“{said}”，但{contradiction}",
-                                passage.location,
-                            )
+                    chosen = (
+                        topics or [t for t in claim.topics if not t.words] or list(claim.topics)
+                    )
+                    zero = tuple(f for topic in chosen for f in topic.zero)
+                    contradiction = _nonzero(zero, figures)
+                    if contradiction:
+                        problems.error(
+                            "claim-contradicted",
+                            f"{quote(sentence, position)}：文中称“{said}”，但{contradiction}",
+                            passage.location,
+                        )
 
 
 def _occurrences(sentence: str, words: tuple[str, ...], patterns: tuple) -> list[tuple[int, str]]:

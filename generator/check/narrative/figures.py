@@ -338,8 +338,7 @@ def _check_share(
     if enumeration is not None:
         exact = enumeration.exact_base
         if exact is not None:
-            label = "各项之和" if enumeration.total.approximate else f"总数{enumeration.total.text}"
-            bases.append((label, exact, True))
+            bases.append(("各项之和" if enumeration.total.approximate else "总数", exact, True))
         if enumeration.total.approximate:
             bases.append((f"约数{enumeration.total.text}", enumeration.total.value, False))
     elif part.start in named and named[part.start].figure.shares:

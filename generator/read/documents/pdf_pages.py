@@ -23,10 +23,10 @@ def pages(data: bytes) -> dict[str, object]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        return {"error": "encrypted"}
-    except Exception:
-        return {"error": "broken"}
+    except Exception as error:  # any parser failure is a damaged file to the user
+        causes = (error, *error.args)
+        encrypted = any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes)
+        return {"error": "encrypted" if encrypted else "broken"}
     result = []
     with pdf:
         for page in pdf.pages[:MAX_PAGES]:

@@ -1,0 +1,203 @@
+"""--audit as a reviewer uses it: real published reports, our own outputs, planted mistakes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.base.problems import Severity
+from generator.pipeline.audit import AuditOptions, ReportAudit, audit, audit_report
+from generator.pipeline.build import build
+from generator.pipeline.options import BuildOptions
+from tests.conftest import ROOT
+from tests.support import libreoffice_convert
+
+FIXTURES = ROOT / "tests" / "fixtures" / "reports"
+SEED = ROOT.parent / "shared" / "seed" / "zhuzhou-2018-report.clean.txt"
+
+
+def errors(result: ReportAudit) -> list[str]:
+    return [f"{p.code} {p}" for p in result.problems if p.severity is Severity.ERROR]
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """Our own reports of the shipped inputs, every year, as written by the build."""
+    folders = {}
+    for year in (2018, 2019, 2025):
+        out = tmp_path_factory.mktemp(f"out{year}")
+        assert build(BuildOptions.for_year(year, ROOT / "inputs" / str(year), out)).written
+        folders[year] = out
+    return folders
+
+
+@pytest.mark.parametrize("year", [2018, 2019, 2025])
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_our_own_reports_audit_clean(outputs: dict[int, Path], year: int, suffix: str) -> None:
+    report = next(outputs[year].glob(f"*{suffix}"))
+    result = audit_report(report)
+    assert result.year == year and result.spec is not None
+    assert [str(p) for p in result.problems] == []
+
+
+def test_our_own_word_report_as_pdf_audits_clean(outputs: dict[int, Path], tmp_path: Path) -> None:
+    pdf = libreoffice_convert(next(outputs[2025].glob("*.docx")), "pdf", tmp_path)
+    result = audit_report(pdf)
+    assert result.document is not None and result.document.tables_found
+    assert [str(p) for p in result.problems] == []
+    assert result.tables is not None and result.tables.value("apply.total.total") == 718
+
+
+def test_a_published_2019_report_is_flagged_with_its_real_inconsistencies() -> None:
+    result = audit_report(FIXTURES / "2019-shanghai-office" / "report.html")
+    found = errors(result)
+    assert result.year == 2019 and result.spec.key == "2019"
+    assert any("予以公开及部分公开为258件，但表格中为 275件" in e for e in found)
+    assert any("无法提供为265件，但表格中为 337件" in e for e in found)
+    assert any("占比33.9%不对，按本年度办理结果（七）总计（805）计算应为 32.0%" in e for e in found)
+    held = [e for e in found if "均获维持" in e]
+    assert len(held) == 1 and "“行政复议·尚未审结”为 2" in held[0]
+    assert "“行政诉讼·未经复议直接起诉·尚未审结”为 1" in held[0]
+    warnings = [str(p) for p in result.problems if p.severity is Severity.WARNING]
+    assert any("4.34%是截尾所得，四舍五入应为 4.35%" in w for w in warnings)
+    blank = [e for e in found if e.startswith("blank-cell")]
+    assert len(blank) == 24 and "第一部分第10段" in next(e for e in found if "258件" in e)
+    assert {e.split()[0] for e in found} == {
+        "blank-cell",
+        "figure-mismatch",
+        "share-mismatch",
+        "claim-contradicted",
+    }
+
+
+def test_the_seed_report_flags_its_shares_of_a_round_total() -> None:
+    result = audit_report(SEED)
+    messages = [str(p) for p in result.problems]
+    assert len(messages) == 2
+    assert (
+        "占比11.3%不对，按各项之和（27724）计算应为 11.4%；11.3%是按约数2.8万条计算的"
+        in messages[0]
+    )
+    assert (
+        "占比83.9%不对，按各项之和（27724）计算应为 84.8%；83.9%是按约数2.8万条计算并截尾所得"
+        in messages[1]
+    )
+
+
+def test_a_consistent_page_gives_nothing_and_one_planted_cell_gives_exactly_that(
+    tmp_path: Path,
+) -> None:
+    source = FIXTURES / "2025-hangzhou-style-sample" / "report.html"
+    assert [str(p) for p in audit_report(source).problems] == []
+    planted = tmp_path / "report.html"
+    planted.write_text(
+        source.read_text(encoding="utf-8").replace("<td>5345</td>", "<td>5346</td>", 1), "utf-8"
+    )
+    found = errors(audit_report(planted))
+    assert len(found) == 1
+    assert "“收到和处理政府信息公开申请情况”表“（一）予以公开”行“自然人”列" in found[0]
+    assert "为 5346，可能填错" in found[0]
+
+
+def planted(outputs: dict[int, Path], tmp_path: Path, old: str, new: str) -> Path:
+    report = next(outputs[2025].glob("*.txt"))
+    text = report.read_text(encoding="utf-8-sig")
+    assert old in text
+    target = tmp_path / report.name
+    target.write_text(text.replace(old, new, 1), encoding="utf-8-sig")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "新收政府信息公开申请713件",
+            "新收政府信息公开申请723件",
+            "文中本年新收申请为723件，但表格中为 713件",
+        ),
+        (
+            "其中予以公开294件",
+            "其中予以公开294件，占40.9%",
+            "占比40.9%不对，按本年度办理结果（七）总计（718）计算应为 40.9%",
+        ),
+        (
+            "上年结转36件；",
+            "上年结转36件；复议诉讼案件均获维持；",
+            "文中称“均获维持”，但表格中“行政复议·结果纠正”为 10、",
+        ),
+        (
+            "结转下年度继续办理31件。",
+            "结转下年度继续办理31件，申请均已办结。",
+            "文中称“均已办结”，但表格中“四、结转下年度继续办理（总计）”为 31",
+        ),
+    ],
+)
+def test_one_planted_mistake_in_the_text_gives_exactly_that_error(
+    outputs: dict[int, Path], tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    found = errors(audit_report(planted(outputs, tmp_path, old, new)))
+    if "40.9%" in new:  # 294 ÷ 718 = 40.95%: a correct share gives nothing
+        assert found == []
+        found = errors(audit_report(planted(outputs, tmp_path, old, "其中予以公开294件，占41.2%")))
+        expected = "占比41.2%不对，按总数（718）计算应为 40.9%"
+    assert len(found) == 1 and expected in found[0], found
+    assert "第一部分" in found[0]
+
+
+def test_last_years_report_checks_carry_over_and_the_stated_change(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    this_year = planted(
+        outputs, tmp_path, "新收政府信息公开申请713件", "新收政府信息公开申请713件，同比增长10.0%"
+    )
+    text = next(outputs[2025].glob("*.txt")).read_text(encoding="utf-8-sig")
+    new_row = next(line for line in text.splitlines() if line.startswith("|一、本年新收"))
+    text = text.replace(new_row, new_row.replace(" 705  ", " 612  ").replace("|713 |", "|620 |"))
+    text = text.replace("新收政府信息公开申请713件", "新收政府信息公开申请620件").replace(
+        "2025", "2024"
+    )
+    last_year = tmp_path / "上年" / "沭阳县人民政府2024年政府信息公开工作年度报告.txt"
+    last_year.parent.mkdir()
+    last_year.write_text(text.replace("2026年", "2025年"), encoding="utf-8-sig")
+    previous = audit_report(last_year)
+    assert previous.tables is not None and previous.tables.value("apply.new.total") == 620
+    result = audit_report(this_year, previous=previous)
+    found = errors(result)
+    assert found == [
+        next(e for e in found if "本年新收申请同比应为增长15.0%（本年 713，上年 620）" in e)
+    ], found
+    warnings = [str(p) for p in result.problems if p.severity is Severity.WARNING]
+    carried = [w for w in warnings if "上年“四、结转下年度继续办理（自然人）”" in w]
+    assert (
+        len(carried) == 1
+        and "（2024年度 沭阳县人民政府2024年政府信息公开工作年度报告.txt" in carried[0]
+    )
+    assert any("正文有" in w and "与上年报告重复" in w for w in warnings)
+
+
+def test_a_folder_gets_one_report_each_and_a_summary(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "各部门"
+    folder.mkdir()
+    for year in (2018, 2025):
+        shutil.copy(next(outputs[year].glob("*.docx")), folder)
+    shutil.copy(FIXTURES / "2019-shanghai-office" / "report.html", folder / "上海办公厅2019.html")
+    (folder / "说明.xlsx").write_bytes(b"PK")  # not a report document: left alone
+    result = audit(AuditOptions((folder,), out=tmp_path / "核查"))
+    names = sorted(p.name for p in result.written)
+    assert len(result.reports) == 3 and "核查汇总.xlsx" in names
+    assert "上海办公厅2019核查报告.txt" in names and "上海办公厅2019核查报告.xlsx" in names
+    assert result.blocking()
+    text = (tmp_path / "核查" / "上海办公厅2019核查报告.txt").read_text(encoding="utf-8-sig")
+    assert "结论：发现 28 个错误、1 个警告" in text and "二、从报告中读到的表格" in text
+
+
+def test_a_document_without_a_year_or_format_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "无标题.txt"
+    path.write_text("一、总体情况\n全年工作有序开展。\n", encoding="utf-8")
+    assert "无法从文档中确定报告年度" in str(audit_report(path).problems.items[0])
+    assert "2007 年度没有可用的报告格式" in str(audit_report(path, year=2007).problems.items[0])

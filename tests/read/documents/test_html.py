@@ -1,0 +1,51 @@
+"""Web pages: tables with rowspan/colspan, layout tables read through, encodings, hostile pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.read.documents.html import PageTooComplex, read_html_report
+from generator.read.documents.opening import read_report
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "reports"
+
+
+def test_a_published_page_with_stacked_tables_and_blank_cells() -> None:
+    path = FIXTURES / "2019-shanghai-office" / "report.html"
+    document = read_html_report(path.name, path.read_bytes())
+    assert len(document.grids) == 3
+    assert document.published == "2020-01-31"
+    stacked = document.grids[0]
+    assert stacked.row_texts(0) == ["第二十条第（一）项"] * 5  # a caption spanning the table
+    assert stacked.row_texts(1)[1] == "本年新制作数量"  # “本年新<br />制作数量” joined
+    apply = document.grids[1]
+    result = next(r for r in range(apply.height) if apply.row_texts(r)[1] == "（一）予以公开")
+    assert apply.row_texts(result)[0] == "三、本年度办理结果"  # rowspan 20
+    assert apply.row_texts(3)[3:] == ["821", "35", "", "", "2", "1", "859"]  # &nbsp; is blank
+    assert any("予以公开及部分公开258件" in p.text for p in document.paragraphs)
+
+
+def test_a_layout_table_is_read_through_and_gbk_declared_pages_decode() -> None:
+    page = (
+        '<html><head><meta charset="gb2312"><title>某县2024年政府信息公开工作年度报告</title></head>'
+        "<body><table><tr><td><p>导航</p><p>首页</p><p>公开</p><p>互动</p>"
+        "<table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>2</td></tr></table>"
+        "<p>一、总体情况</p></td></tr></table></body></html>"
+    ).encode("gbk")
+    document = read_html_report("p.html", page)
+    assert document.page_title == "某县2024年政府信息公开工作年度报告"
+    assert [g.row_texts(1) for g in document.grids] == [["规章", "2"]]
+    assert "一、总体情况" in [p.text for p in document.paragraphs]
+
+
+def test_deeply_nested_and_huge_pages_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(PageTooComplex):
+        read_html_report("deep.html", b"<div>" * 10_000)
+    path = tmp_path / "deep.html"
+    path.write_bytes(b"<html>" + b"<span>" * 100_000)
+    reading = read_report(path)
+    assert reading.document is None
+    assert "网页嵌套超过" in reading.problems[0].message
