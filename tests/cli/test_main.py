@@ -275,3 +275,36 @@ def test_a_broken_template_names_the_template_and_its_line(tmp_path: Path) -> No
     assert "报告模板有误" in result.stderr
     assert f"templates/2021/report.j2:{line}:" in result.stderr and "nwe" in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_audit_exit_status_messages_and_outputs(tmp_path: Path) -> None:
+    fixture = ROOT / "tests" / "fixtures" / "reports"
+    clean = run(
+        "--audit", str(fixture / "2025-hangzhou-style-sample" / "report.html"), cwd=tmp_path
+    )
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "未发现问题。" in clean.stdout
+    assert (tmp_path / "out" / "核查" / "report核查报告.xlsx").exists()
+    flagged = run(
+        "2019",
+        "--audit",
+        str(fixture / "2019-shanghai-office" / "report.html"),
+        "--out",
+        str(tmp_path / "o"),
+    )
+    assert flagged.returncode == 1 and "Traceback" not in flagged.stdout + flagged.stderr
+    assert "[错误] report.html 第一部分第10段：“予以公开及部分公开258件" in flagged.stdout
+    assert "共发现 28 个错误、1 个警告。" in flagged.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--audit", "a.docx", "--init"], "--init 不能与 --audit 一起使用"),
+        (["2025", "--previous", "a.docx"], "--previous 只能与 --audit 一起使用"),
+        (["--audit"], "选项 --audit 缺少取值"),
+    ],
+)
+def test_audit_usage_errors(args: list[str], fragment: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2 and fragment in result.stderr

@@ -1,0 +1,118 @@
+"""Stated counts, sums, shares and changes, one sentence at a time."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.base.problems import Location, Problems
+from generator.check.narrative.figures import check_figures
+from generator.check.narrative.text import Passage
+from generator.check.narrative.values import Figures, FigureSet
+from generator.formats.registry import format_for_year
+
+SPEC = format_for_year(2025)
+TABLE = {
+    "apply.new.total": 713,
+    "apply.carried.total": 36,
+    "apply.total.total": 718,
+    "apply.disclosed.total": 294,
+    "apply.partial.total": 101,
+    "apply.next.total": 31,
+    "appeal.cases.review_total": 61,
+}
+
+
+def problems_of(
+    text: str, table: dict | None = None, previous: dict | None = None, year: int = 2025
+) -> list[str]:
+    spec = format_for_year(year)
+    numbers = {k: Decimal(v) for k, v in (TABLE if table is None else table).items()}
+    labels = {f.id: f.label for f in spec.fields.values()}
+    last = (
+        FigureSet("上年", {k: Decimal(v) for k, v in previous.items()}, labels)
+        if previous
+        else None
+    )
+    figures = Figures(FigureSet("表格", numbers, labels), previous=last)
+    found = Problems()
+    check_figures(
+        [Passage(text, Location("r.docx", place="第一部分第1段"))], spec.narrative, figures, found
+    )
+    return [p.message for p in found]
+
+
+def test_consistent_statements_give_nothing() -> None:
+    text = (
+        "2025年，新收政府信息公开申请713件，上年结转36件；本年度办理完结718件，其中予以公开294件，"
+        "占40.9%，部分公开101件，占14.1%；结转下年度继续办理31件。全年被申请行政复议61件。"
+    )
+    assert problems_of(text) == []
+
+
+def test_another_base_real_reports_use_is_accepted_and_named() -> None:
+    found = problems_of("全年共受理政府信息公开申请749件。")
+    assert found == [
+        "“全年共受理政府信息公开申请749件。”：本年新收申请749件与“新收与上年结转之和”（749）一致"
+    ]
+
+
+def test_a_wrong_count_quotes_the_sentence_and_the_table() -> None:
+    assert problems_of("全年新收政府信息公开申请710件。") == [
+        "“全年新收政府信息公开申请710件。”：文中本年新收申请为710件，但表格中为 713件"
+    ]
+
+
+def test_shares_against_every_base_with_the_stated_precision() -> None:
+    found = problems_of("办结718件，其中予以公开294件，占41.3%。")
+    assert found == [
+        "“办结718件，其中予以公开294件，占41.3%。”：占比41.3%不对，按总数（718）计算应为 40.9%"
+    ]
+    # 294 ÷ 718 = 40.9%, ÷ 713 = 41.2%: a share of 新收 is accepted and the base named
+    assert problems_of("予以公开294件，占41.2%。") == [
+        "“予以公开294件，占41.2%。”：41.2%是按“本年新收申请”计算的"
+    ]
+    assert problems_of("予以公开294件，占42.0%。") == [
+        "“予以公开294件，占42.0%。”：占比42.0%不对，按本年度办理结果（七）总计（718）计算应为 40.9%"
+    ]
+
+
+def test_truncation_is_named() -> None:
+    # 294 ÷ 713 = 41.234…%, 101 ÷ 718 = 14.066…%: 14.0 is the truncated share, 14.1 the rounded one
+    found = problems_of("办结718件，其中部分公开101件，占14.0%。")
+    assert found == [
+        "“办结718件，其中部分公开101件，占14.0%。”：14.0%是截尾所得，四舍五入应为 14.1%"
+    ]
+
+
+def test_a_round_total_is_not_the_base_of_exact_shares() -> None:
+    text = "主动公开政府信息2.8万条。其中，政策法规类信息580条，占2.1%；资讯信息类信息27144条，占96.9%。"
+    found = problems_of(text, table={}, year=2018)
+    assert found == [
+        "“其中，政策法规类信息580条，占2.1%；资讯信息类信息27144条，占96.9%。”：占比96.9%不对，"
+        "按各项之和（27724）计算应为 97.9%；96.9%是按约数2.8万条计算的"
+    ]
+
+
+def test_parts_larger_than_their_total() -> None:
+    found = problems_of("共收到申请100件，其中当面申请60件，网络申请50件。", table={}, year=2018)
+    assert found == [
+        "“共收到申请100件，其中当面申请60件，网络申请50件。”：其中各项之和为 110，大于总数100件"
+    ]
+
+
+def test_a_changes_against_last_year() -> None:
+    previous = {**TABLE, "apply.new.total": 620}
+    assert problems_of("新收政府信息公开申请713件，同比增长15.0%。", previous=previous) == []
+    assert problems_of("新收政府信息公开申请713件，较上年增加93件。", previous=previous) == []
+    found = problems_of("新收政府信息公开申请713件，同比下降15.0%。", previous=previous)
+    assert found == [
+        "“新收政府信息公开申请713件，同比下降15.0%。”：本年新收申请同比应为增长15.0%（本年 713，上年 620）"
+    ]
+    assert (
+        problems_of("新收政府信息公开申请713件，同比下降15.0%。") == []
+    )  # no last year: nothing to say
+
+
+def test_respectively_and_sub_amounts_are_not_guessed() -> None:
+    text = "制发规章、行政规范性文件分别为2件、6件；答复申请718件（含上年结转36件）。"
+    assert problems_of(text, table={**TABLE, "art20_1.rules.issued": 0}) == []
