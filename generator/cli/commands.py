@@ -12,10 +12,8 @@ from generator.cli.arguments import UsageProblem
 from generator.cli.console import Console
 from generator.cli.status import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
 from generator.formats.registry import FormatUnavailable
-from generator.pipeline.build import build, check_inputs
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.staging import OutputError
-from generator.pipeline.writing import UNITS_FOLDER
 from generator.write.registry import CONVERSIONS, WRITERS, labels
 
 
@@ -36,6 +34,8 @@ def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOpti
 
 def run_build(console: Console, year: int, args: argparse.Namespace) -> int:
     """--check, or a full build."""
+    from generator.pipeline.build import build, check_inputs
+
     options = _options(console, year, args)
     pdf_error = None
     try:
@@ -68,6 +68,8 @@ def run_build(console: Console, year: int, args: argparse.Namespace) -> int:
 def _list_written(console: Console, options: BuildOptions, written: list[Path]) -> None:
     """The report's files (in the writers' order, each conversion after its source), then the
     units' reports in one line."""
+    from generator.pipeline.writing import UNITS_FOLDER
+
     units_folder = options.out / UNITS_FOLDER
     console.say("已生成：")
     for path in sorted((p for p in written if p.parent != units_folder), key=_output_rank):
