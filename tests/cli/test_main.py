@@ -18,9 +18,9 @@ SHIPPED = ROOT / "inputs" / "2018"
 
 
 def run(
-    *args: str, cwd: Path | None = None, encoding: str = "utf-8"
+    *args: str, cwd: Path | None = None, encoding: str = "utf-8", **extra_env: str
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env = {**os.environ, "PYTHONIOENCODING": encoding, **extra_env}
     env.pop("GEN_REPORT_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
@@ -141,7 +141,7 @@ def test_internal_error_is_a_short_message(
         raise RuntimeError("boom")
 
     monkeypatch.delenv("GEN_REPORT_DEBUG", raising=False)
-    monkeypatch.setattr("generator.cli.commands.build", broken)
+    monkeypatch.setattr("generator.pipeline.build.build", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert main(["2018", "--inputs", str(SHIPPED), "--out", str(tmp_path / "o")]) == 3
     err = capsys.readouterr().err
@@ -235,16 +235,7 @@ def templates_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
 
 def test_a_typo_in_a_format_names_the_file_and_the_key(tmp_path: Path) -> None:
     root = templates_copy(tmp_path, "format.toml", 'severity = "warning"', 'severty = "warning"')
-    env = {**os.environ, "GEN_REPORT_TEMPLATES": str(root)}
-    env.pop("GEN_REPORT_DEBUG", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "2025", "--check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run("2025", "--check", GEN_REPORT_TEMPLATES=str(root))
     assert result.returncode == 3
     assert "报告格式定义有误" in result.stderr
     assert 'templates/2021/format.toml: rules[1]: 未知的键 "severty"' in result.stderr
@@ -261,16 +252,7 @@ def test_a_broken_template_names_the_template_and_its_line(tmp_path: Path) -> No
         )
         if "apply.nwe" in text
     )
-    env = {**os.environ, "GEN_REPORT_TEMPLATES": str(root)}
-    env.pop("GEN_REPORT_DEBUG", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "2025", "--out", str(tmp_path / "out")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run("2025", "--out", str(tmp_path / "out"), GEN_REPORT_TEMPLATES=str(root))
     assert result.returncode == 3
     assert "报告模板有误" in result.stderr
     assert f"templates/2021/report.j2:{line}:" in result.stderr and "nwe" in result.stderr
