@@ -29,6 +29,8 @@ class Writer(NamedTuple):
     """The module whose render(publication) writes it (imported only when used)."""
     each: bool = True
     """Also written for every unit's own report (--each)."""
+    charts: bool = False
+    """Written only when charts are asked for (--charts)."""
 
     def render(self, publication: Publication) -> bytes:
         return importlib.import_module(self.module).render(publication)

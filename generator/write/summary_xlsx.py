@@ -21,6 +21,7 @@ _ROW_STYLES = {
     RowKind.SUBTOTAL: (CellStyle.SUBTOTAL_TEXT, CellStyle.SUBTOTAL_NUMBER),
     RowKind.GROUP: (CellStyle.SUBTOTAL_TEXT, CellStyle.SUBTOTAL_NUMBER),
     RowKind.TOTAL: (CellStyle.TOTAL_TEXT, CellStyle.TOTAL_NUMBER),
+    RowKind.PREVIOUS: (CellStyle.SUBTOTAL_TEXT, CellStyle.SUBTOTAL_NUMBER),
 }
 
 
