@@ -21,12 +21,12 @@ from generator.formats.registry import FormatUnavailable, format_at, format_for_
 from generator.formats.spec import FormatSpec
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.parallel import ordered_map
-from generator.pipeline.staging import Staging
+from generator.pipeline.staging import OutputError, Staging
 from generator.pipeline.writing import Staged, stage_conversion, stage_report, stage_unit_reports
 from generator.read.inputs import list_inputs
 from generator.read.unit import UnitData, UnitReading, read_unit
 from generator.write.publication import Publication
-from generator.write.registry import conversion_for
+from generator.write.registry import WriterError, conversion_for
 
 
 @dataclass
@@ -175,9 +175,12 @@ def build(options: BuildOptions) -> Built:
     )
     staged: Staged = {}
     with Staging(options.out) as staging:
-        stage_report(staging, publication, options.active_writers, staged)
-        if options.each:
-            stage_unit_reports(staging, checked.units, options, staged, previous)
+        try:
+            stage_report(staging, publication, options.active_writers, staged)
+            if options.each:
+                stage_unit_reports(staging, checked.units, options, staged, previous)
+        except WriterError as error:
+            raise OutputError(str(error)) from None
         if options.pdf:
             result.pdf_error = stage_conversion(staging, conversion_for("pdf"), staged)
         result.written = staging.commit()

@@ -36,6 +36,10 @@ class Writer(NamedTuple):
         return importlib.import_module(self.module).render(publication)
 
 
+class WriterError(Exception):
+    """A writer could not make its file (e.g. no Chinese font for the charts); for the user."""
+
+
 class ConversionError(Exception):
     """A conversion could not be made; the message is for the user."""
 
@@ -57,6 +61,9 @@ class Conversion(NamedTuple):
 WRITERS: tuple[Writer, ...] = (
     Writer("text", ".txt", "文本", "generator.write.text"),
     Writer("docx", ".docx", "Word", "generator.write.docx"),
+    Writer("html", ".html", "网页", "generator.write.html"),
+    Writer("cms", "（网站编辑器用）.html", "网站编辑器用网页", "generator.write.html_cms"),
+    Writer("graphic", "图解.html", "图解", "generator.write.graphic", charts=True),
     Writer("summary", "汇总表.xlsx", "汇总表", "generator.write.summary_xlsx", each=False),
 )
 
