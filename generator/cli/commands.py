@@ -28,6 +28,7 @@ def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOpti
             strict=args.strict,
             each=args.each,
             pdf=args.pdf,
+            charts=args.charts,
             progress=console.progress(),
         )
     except FormatUnavailable as error:
@@ -82,13 +83,13 @@ def _list_written(console: Console, options: BuildOptions, written: list[Path]) 
 
 
 def _output_rank(path: Path) -> tuple[int, int]:
-    for index, writer in enumerate(WRITERS):
-        for conversion in CONVERSIONS:
-            if conversion.source == writer.key and path.name.endswith(conversion.suffix):
-                return index, 1
-        if path.name.endswith(writer.suffix):
-            return index, 0
-    return len(WRITERS), 0
+    """Where a file is listed: by its writer (the longest suffix it ends with), conversions after."""
+    for conversion in CONVERSIONS:
+        if path.name.endswith(conversion.suffix):
+            source = next(i for i, w in enumerate(WRITERS) if w.key == conversion.source)
+            return source, 1
+    matching = [(len(w.suffix), i) for i, w in enumerate(WRITERS) if path.name.endswith(w.suffix)]
+    return (max(matching)[1], 0) if matching else (len(WRITERS), 0)
 
 
 def _summary(problems: Problems, strict: bool) -> str:

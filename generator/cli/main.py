@@ -18,7 +18,7 @@ def description() -> str:
     """The command's one-line description, naming the report's outputs from the writer list."""
     from generator.write.registry import WRITERS, labels
 
-    return DESCRIPTION.format(outputs=labels(tuple(w for w in WRITERS if w.each)))
+    return DESCRIPTION.format(outputs=labels(tuple(w for w in WRITERS if w.each and not w.charts)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,8 @@ class Comparison:
     """|change| ÷ last year × 100; None for a rate headline or when last year is 0."""
     points: bool
     """The headline is a rate: `change` is in percentage points."""
+    years: tuple[str, str] = ("", "")
+    """This year and last year, as the 图解 and the 汇总表 name them: 2025年, 2024年."""
 
     @property
     def increased(self) -> bool:
@@ -90,15 +92,20 @@ def _headline(totals: Totals, headline: Headline, name: str) -> Figure:
 
 
 def compare(
-    spec: FormatSpec, current: dict[str, Figure], previous: dict[str, Figure]
+    spec: FormatSpec,
+    current: dict[str, Figure],
+    previous: dict[str, Figure],
+    year: int,
 ) -> dict[str, Comparison]:
     """The comparison of every headline of this year's format that last year also had."""
     result = {}
+    years = (f"{year}年", f"{year - 1}年")
     for headline in spec.headlines:
         if headline.key not in previous:
             continue
         now, last = current[headline.key], previous[headline.key]
-        result[headline.key] = _comparison(headline, now, _renamed(last, f"yoy.{headline.key}"))
+        last = _renamed(last, f"yoy.{headline.key}")
+        result[headline.key] = _comparison(headline, now, last, years)
     return result
 
 
@@ -106,7 +113,9 @@ def _renamed(figure: Figure, name: str) -> Figure:
     return Figure(f"{name}.previous", figure.value, figure.text, figure.sources)
 
 
-def _comparison(headline: Headline, now: Figure, last: Figure) -> Comparison:
+def _comparison(
+    headline: Headline, now: Figure, last: Figure, years: tuple[str, str]
+) -> Comparison:
     assert isinstance(now.value, Decimal) and isinstance(last.value, Decimal)
     name, sources = f"yoy.{headline.key}", now.sources + last.sources
     difference = abs(now.value - last.value)
@@ -116,5 +125,13 @@ def _comparison(headline: Headline, now: Figure, last: Figure) -> Comparison:
         share = round_half_up(difference * 100 / last.value, RATE_DECIMALS)
         rate = Figure(f"{name}.rate", share, f"{share}%", sources)
     return Comparison(
-        headline.key, headline.label, headline.unit, now, last, change, rate, headline.is_rate
+        headline.key,
+        headline.label,
+        headline.unit,
+        now,
+        last,
+        change,
+        rate,
+        headline.is_rate,
+        years,
     )

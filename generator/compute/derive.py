@@ -59,7 +59,12 @@ def derive(
     totals = add_up(units, spec, "total")
     headlines = headline_figures(totals, spec, "headline")
     comparisons = (
-        compare(spec, headlines, headline_figures(last_year.totals, last_year.spec, "previous"))
+        compare(
+            spec,
+            headlines,
+            headline_figures(last_year.totals, last_year.spec, "previous"),
+            year,
+        )
         if last_year is not None
         else {}
     )

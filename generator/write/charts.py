@@ -28,7 +28,9 @@ CHINESE_FONTS = (
 
 THIS_YEAR = {"color": "#404040", "edgecolor": "#000000"}
 LAST_YEAR = {"color": "#d9d9d9", "edgecolor": "#000000", "hatch": "///"}
-WIDTH_INCHES = 8.0
+SVG_INCHES = 8.0
+PNG_INCHES = 6.2
+"""About the width of a 公文 page's text (156 mm), so that the Word file prints the text at size."""
 ROW_INCHES = 0.36
 PNG_DPI = 150
 _SVG_ID = re.compile(r'(id="|href="#|url\(#)([^")]+)')
@@ -36,14 +38,14 @@ _SVG_ID = re.compile(r'(id="|href="#|url\(#)([^")]+)')
 
 def svg(chart: Chart, scope: str) -> str:
     """The chart as an inline <svg> element; its ids start with `scope`, unique in a page."""
-    data = _draw(chart, "svg", {"Date": None, "Creator": None}).decode("utf-8")
+    data = _draw(chart, "svg", SVG_INCHES, {"Date": None, "Creator": None}).decode("utf-8")
     element = data[data.index("<svg") :]
     return _SVG_ID.sub(lambda m: f"{m.group(1)}{scope}-{m.group(2)}", element)
 
 
 def png(chart: Chart) -> bytes:
-    """The chart as PNG bytes (150 dpi, 8 inches wide)."""
-    return _draw(chart, "png", {"Software": None})
+    """The chart as PNG bytes (150 dpi)."""
+    return _draw(chart, "png", PNG_INCHES, {"Software": None})
 
 
 def chinese_font() -> str:
@@ -71,7 +73,7 @@ def _installed_font() -> str | None:
     return None
 
 
-def _draw(chart: Chart, kind: str, metadata: dict[str, Any]) -> bytes:
+def _draw(chart: Chart, kind: str, width: float, metadata: dict[str, Any]) -> bytes:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -86,7 +88,7 @@ def _draw(chart: Chart, kind: str, metadata: dict[str, Any]) -> bytes:
     with matplotlib.rc_context(settings):
         series = 2 if chart.previous_year else 1
         rows = len(chart.bars) * series
-        figure = Figure(figsize=(WIDTH_INCHES, 1.2 + ROW_INCHES * rows + 0.2 * len(chart.bars)))
+        figure = Figure(figsize=(width, 1.2 + ROW_INCHES * rows + 0.2 * len(chart.bars)))
         FigureCanvasAgg(figure)
         _plot(figure.add_subplot(), chart, series)
         figure.tight_layout()
