@@ -12,6 +12,7 @@ from generator.compute.charts import Chart
 from generator.compute.compare import Comparison
 from generator.document.model import Document
 from generator.write import charts
+from generator.write.comparison_words import change_words, rate_words
 from generator.write.markup import Styler
 from generator.write.page import page
 from generator.write.publication import Publication
@@ -64,22 +65,6 @@ def comparison_table(comparisons: tuple[Comparison, ...], style: Styler) -> str:
         )
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
-
-
-def change_words(c: Comparison) -> str:
-    """增加18件, 减少3件, 提高0.5个百分点, 持平."""
-    if c.same:
-        return "持平"
-    if c.points:
-        return f"{'提高' if c.increased else '降低'}{c.change.text}个百分点"
-    return f"{'增加' if c.increased else '减少'}{c.change.text}{c.unit}"
-
-
-def rate_words(c: Comparison) -> str:
-    """增长2.6%, 下降1.2%; — where there is no percentage (a rate, or last year 0)."""
-    if c.rate is None or c.same:
-        return "—"
-    return f"{'增长' if c.increased else '下降'}{c.rate.text}"
 
 
 def _figure(chart: Chart, scope: str) -> str:
