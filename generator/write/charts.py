@@ -28,9 +28,12 @@ CHINESE_FONTS = (
 
 THIS_YEAR = {"color": "#404040", "edgecolor": "#000000"}
 LAST_YEAR = {"color": "#d9d9d9", "edgecolor": "#000000", "hatch": "///"}
-SVG_INCHES = 8.0
+SVG_INCHES = 5.0
+"""Narrow, with large text: a page shows it at most this wide, a phone shrinks it by a third."""
+SVG_TEXT = 1.25
 PNG_INCHES = 6.2
 """About the width of a 公文 page's text (156 mm), so that the Word file prints the text at size."""
+PNG_TEXT = 1.0
 ROW_INCHES = 0.36
 PNG_DPI = 150
 _SVG_ID = re.compile(r'(id="|href="#|url\(#)([^")]+)')
@@ -38,14 +41,15 @@ _SVG_ID = re.compile(r'(id="|href="#|url\(#)([^")]+)')
 
 def svg(chart: Chart, scope: str) -> str:
     """The chart as an inline <svg> element; its ids start with `scope`, unique in a page."""
-    data = _draw(chart, "svg", SVG_INCHES, {"Date": None, "Creator": None}).decode("utf-8")
+    metadata = {"Date": None, "Creator": None, "Format": None, "Type": None}
+    data = _draw(chart, "svg", SVG_INCHES, SVG_TEXT, metadata).decode("utf-8")
     element = data[data.index("<svg") :]
     return _SVG_ID.sub(lambda m: f"{m.group(1)}{scope}-{m.group(2)}", element)
 
 
 def png(chart: Chart) -> bytes:
     """The chart as PNG bytes (150 dpi)."""
-    return _draw(chart, "png", PNG_INCHES, {"Software": None})
+    return _draw(chart, "png", PNG_INCHES, PNG_TEXT, {"Software": None})
 
 
 def chinese_font() -> str:
@@ -73,7 +77,7 @@ def _installed_font() -> str | None:
     return None
 
 
-def _draw(chart: Chart, kind: str, width: float, metadata: dict[str, Any]) -> bytes:
+def _draw(chart: Chart, kind: str, width: float, text: float, metadata: dict[str, Any]) -> bytes:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -88,16 +92,17 @@ def _draw(chart: Chart, kind: str, width: float, metadata: dict[str, Any]) -> by
     with matplotlib.rc_context(settings):
         series = 2 if chart.previous_year else 1
         rows = len(chart.bars) * series
-        figure = Figure(figsize=(width, 1.2 + ROW_INCHES * rows + 0.2 * len(chart.bars)))
+        height = (1.2 + ROW_INCHES * rows + 0.2 * len(chart.bars)) * text
+        figure = Figure(figsize=(width, height))
         FigureCanvasAgg(figure)
-        _plot(figure.add_subplot(), chart, series)
+        _plot(figure.add_subplot(), chart, series, text)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format=kind, dpi=PNG_DPI, metadata=metadata)
     return buffer.getvalue()
 
 
-def _plot(axes: Any, chart: Chart, series: int) -> None:
+def _plot(axes: Any, chart: Chart, series: int, text: float) -> None:
     height = 0.8 / series
     positions = list(range(len(chart.bars)))
     values = [float(bar.figure.value or 0) for bar in chart.bars]
@@ -107,7 +112,7 @@ def _plot(axes: Any, chart: Chart, series: int) -> None:
     current = axes.barh(
         [p - offset for p in positions], values, height, label=chart.year, **THIS_YEAR
     )
-    axes.bar_label(current, labels=labels, padding=3, fontsize=10)
+    axes.bar_label(current, labels=labels, padding=3, fontsize=10 * text)
     if chart.previous_year:
         last = [bar.previous for bar in chart.bars]
         last_values = [float(f.value or 0) if f else 0.0 for f in last]
@@ -119,13 +124,17 @@ def _plot(axes: Any, chart: Chart, series: int) -> None:
             **LAST_YEAR,
         )
         last_labels = [f"{f.text}{chart.unit}" if f else "" for f in last]
-        axes.bar_label(bars, labels=last_labels, padding=3, fontsize=10)
-        axes.legend(loc="upper left", bbox_to_anchor=(0, 0), ncols=2, frameon=False, fontsize=10)
+        axes.bar_label(bars, labels=last_labels, padding=3, fontsize=10 * text)
+        axes.legend(
+            loc="upper left", bbox_to_anchor=(0, 0), ncols=2, frameon=False, fontsize=10 * text
+        )
         top = max(top, *last_values)
-    axes.set_yticks(positions, [bar.label for bar in chart.bars], fontsize=11)
+    axes.set_yticks(positions, [bar.label for bar in chart.bars], fontsize=11 * text)
     axes.invert_yaxis()
     axes.set_xlim(0, top * 1.25 if top else 1)
     axes.xaxis.set_visible(False)
     for side in ("top", "right", "bottom"):
         axes.spines[side].set_visible(False)
-    axes.set_title(chart.title, loc="left", fontsize=13, fontweight="bold", pad=12)
+    axes.figure.suptitle(
+        chart.title, x=0.01, ha="left", fontsize=13 * text, fontweight="bold", wrap=True
+    )

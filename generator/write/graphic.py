@@ -10,15 +10,17 @@ from html import escape
 
 from generator.compute.charts import Chart
 from generator.compute.compare import Comparison
-from generator.document.model import Document
+from generator.document.model import Align, Document, Table, TableCell
 from generator.write import charts
 from generator.write.comparison_words import change_words, rate_words
-from generator.write.markup import Styler
+from generator.write.markup import Styler, table_html
 from generator.write.page import page
 from generator.write.publication import Publication
 
 SUFFIX = "图解"
 COMPARISON_HEAD = "主要指标与上年对比"
+COMPARISON_WIDTHS = (14, 7, 7, 10, 7)
+"""Relative widths of the comparison table's columns, in characters."""
 
 
 def render(publication: Publication) -> bytes:
@@ -32,39 +34,30 @@ def graphic_html(document: Document, title: str, style: Styler) -> str:
     parts = [f"<article{style('report')}>", f"<h1{style('title')}>{escape(title)}</h1>"]
     if document.comparisons:
         parts += [f"<h2{style('h1')}>{COMPARISON_HEAD}</h2>"]
-        parts.append(comparison_table(document.comparisons, style))
+        parts.append(table_html(comparison_table(document.comparisons), style, COMPARISON_HEAD))
     for index, chart in enumerate(document.charts, start=1):
         parts.append(_figure(chart, f"chart{index}"))
     parts.append("</article>")
     return "\n".join(parts)
 
 
-def comparison_table(comparisons: tuple[Comparison, ...], style: Styler) -> str:
+def comparison_table(comparisons: tuple[Comparison, ...]) -> Table:
+    """The headline figures of both years as a table of the document model."""
     this_year, last_year = comparisons[0].years
-    heads = ("指标", last_year, this_year, "增减", "同比")
-    lines = [
-        f'<div{style("box")} role="region" aria-label="{COMPARISON_HEAD}" tabindex="0">',
-        f'<table{style("table")} border="1" cellspacing="0" cellpadding="4">',
-        "<thead><tr>"
-        + "".join(f'<th scope="col"{style("th")}>{h}</th>' for h in heads)
-        + "</tr></thead>",
-        "<tbody>",
-    ]
+    header = (tuple(TableCell(h) for h in ("指标", last_year, this_year, "增减", "同比")),)
+    rows = []
     for c in comparisons:
-        unit = c.unit if not c.points else ""
-        cells = (
-            f"{c.previous.text}{unit}",
-            f"{c.current.text}{unit}",
-            change_words(c),
-            rate_words(c),
+        unit = "" if c.points else c.unit
+        rows.append(
+            (
+                TableCell(c.label, align=Align.LEFT),
+                TableCell(f"{c.previous.text}{unit}", figure=c.previous),
+                TableCell(f"{c.current.text}{unit}", figure=c.current),
+                TableCell(change_words(c), figure=c.change),
+                TableCell(rate_words(c), figure=c.rate),
+            )
         )
-        lines.append(
-            f'<tr><th scope="row"{style("label")}>{escape(c.label)}</th>'
-            + "".join(f"<td{style('td')}>{escape(text)}</td>" for text in cells)
-            + "</tr>"
-        )
-    lines += ["</tbody>", "</table>", "</div>"]
-    return "\n".join(lines)
+    return Table(header, tuple(rows), COMPARISON_WIDTHS)
 
 
 def _figure(chart: Chart, scope: str) -> str:

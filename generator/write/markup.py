@@ -37,7 +37,8 @@ STYLES: dict[str, str] = {
     "vertical-align:middle;background:#f2f2f2",
     "label": f"border:{BORDER};padding:.3em .4em;font-weight:normal;text-align:left;"
     "vertical-align:middle",
-    "td": f"border:{BORDER};padding:.3em .4em;text-align:center;vertical-align:middle",
+    "td": f"border:{BORDER};padding:.3em .4em;text-align:center;vertical-align:middle;"
+    "overflow-wrap:normal",
 }
 _HEADINGS = {
     Style.TITLE: ("h1", "title"),
