@@ -44,9 +44,9 @@ def external_references(root) -> list[str]:
     found = [e.tag for e in root.iter(*EXTERNAL_TAGS)]
     for element in root.iter():
         for name, value in element.attrib.items():
-            if name in ("src", "href", "xlink:href", "srcset", "action", "data", "poster"):
-                if not value.startswith("#"):
-                    found.append(f"{name}={value}")
+            fetched = name in ("src", "href", "xlink:href", "srcset", "action", "data", "poster")
+            if fetched and not value.startswith("#"):
+                found.append(f"{name}={value}")
             if "url(" in value and "url(#" not in value:
                 found.append(value)
         if element.tag == "style" and ("@import" in element.text or "url(" in element.text):
