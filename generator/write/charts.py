@@ -34,7 +34,7 @@ SVG_TEXT = 1.25
 PNG_INCHES = 6.2
 """About the width of a 公文 page's text (156 mm), so that the Word file prints the text at size."""
 PNG_TEXT = 1.0
-ROW_INCHES = 0.36
+ROW_INCHES = 0.26
 PNG_DPI = 150
 _SVG_ID = re.compile(r'(id="|href="#|url\(#)([^")]+)')
 
@@ -92,7 +92,7 @@ def _draw(chart: Chart, kind: str, width: float, text: float, metadata: dict[str
     with matplotlib.rc_context(settings):
         series = 2 if chart.previous_year else 1
         rows = len(chart.bars) * series
-        height = (1.2 + ROW_INCHES * rows + 0.2 * len(chart.bars)) * text
+        height = (1.0 + ROW_INCHES * rows + 0.15 * len(chart.bars)) * text
         figure = Figure(figsize=(width, height))
         FigureCanvasAgg(figure)
         _plot(figure.add_subplot(), chart, series, text)

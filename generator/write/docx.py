@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
@@ -113,8 +113,12 @@ class _Writer:
         for chart in document.charts:
             picture = self.word.add_paragraph()
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            picture.paragraph_format.first_line_indent = 0
-            picture.paragraph_format.keep_together = True
+            layout = picture.paragraph_format
+            layout.line_spacing_rule = WD_LINE_SPACING.SINGLE  # not the body's exact lines
+            layout.space_after = Twips(self.pitch)
+            indent = layout._element.get_or_add_pPr().get_or_add_ind()
+            indent.set(qn("w:firstLineChars"), "0")  # the body's two-character indent
+            indent.set(qn("w:firstLine"), "0")
             picture.add_run().add_picture(io.BytesIO(charts.png(chart)), width=width)
 
     def _paragraph(self, block: Paragraph) -> docx.text.paragraph.Paragraph:
