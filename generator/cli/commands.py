@@ -73,7 +73,7 @@ def _list_written(console: Console, options: BuildOptions, written: list[Path]) 
     console.say("已生成：")
     for path in sorted((p for p in written if p.parent != units_folder), key=_output_rank):
         console.say(f"  {path}")
-    each = tuple(w for w in options.writers if w.each)
+    each = tuple(w for w in options.active_writers if w.each)
     unit_reports = sum(
         1 for p in written if p.parent == units_folder and p.name.endswith(each[0].suffix)
     )
