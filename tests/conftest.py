@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -142,3 +143,49 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+LAST_YEAR_2024 = {
+    "apply.new.natural": -20,  # 新收 713 this year, 693 last year
+    "apply.disclosed.natural": -20,  # 办结 718 and 698; 予以公开 294 and 274
+}
+"""How the body's 2024 figures differ from its 2025 ones in the `with_last_year` build."""
+NO_REVIEWS = tuple(f"appeal.cases.review_{r}" for r in ("upheld", "corrected", "other", "pending"))
+"""0 in every unit in 2024: 复议 61 this year, 0 last year."""
+
+
+@pytest.fixture(scope="session")
+def with_last_year(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped 2025 report built with --charts beside a 2024 inputs folder: (Built, out)."""
+    from generator.pipeline.build import build
+    from generator.pipeline.options import BuildOptions
+    from tests.years import last_year
+
+    root = tmp_path_factory.mktemp("years")
+    shutil.copytree(ROOT / "inputs" / "2025", root / "2025")
+    last_year(root / "2025", root / "2024", format_for_year(2024), 2024, LAST_YEAR_2024, NO_REVIEWS)
+    result = build(BuildOptions.for_year(2025, root / "2025", root / "out", charts=True))
+    assert result.written, [str(p) for p in result.problems if p.severity > 0]
+    return result, root / "out"
+
+
+@pytest.fixture(scope="session")
+def shipped_2018(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped 2018 report built with --charts (no 2017 inputs): (Built, out)."""
+    from generator.pipeline.build import build
+    from generator.pipeline.options import BuildOptions
+
+    out = tmp_path_factory.mktemp("2018-charts")
+    result = build(BuildOptions.for_year(2018, ROOT / "inputs" / "2018", out, charts=True))
+    assert result.written
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """One headless Chromium for the whole test session."""
+    from tests.browser import Browser
+
+    chromium = Browser(tmp_path_factory.mktemp("chromium-profile"))
+    yield chromium
+    chromium.quit()

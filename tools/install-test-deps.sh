@@ -2,7 +2,8 @@
 # What the tests need besides Python packages, on Debian or Ubuntu (run as root, or with sudo):
 #   LibreOffice (renders the Word report to PDF, opens the fill-in workbooks), poppler-utils
 #   (pdfinfo, pdftotext, pdftoppm), stand-in fonts for the 公文 faces with fontconfig aliases, and the
-#   OOXML schema validator from npm. Safe to run again: it installs only what is missing.
+#   OOXML schema validator from npm, and Chromium with its driver (the HTML outputs are rendered
+#   in a real headless browser). Safe to run again: it installs only what is missing.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 sudo=""
@@ -13,6 +14,8 @@ command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui libre
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 command -v fc-cache >/dev/null 2>&1 || need="$need fontconfig"
 command -v npm >/dev/null 2>&1 || need="$need npm"
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v chromedriver >/dev/null 2>&1 || need="$need chromium-driver"
 [ -d /usr/share/fonts/opentype/noto ] || need="$need fonts-noto-cjk"
 [ -d /usr/share/fonts/truetype/liberation2 ] || need="$need fonts-liberation2"
 if [ -n "$need" ]; then

@@ -83,6 +83,10 @@ ARGUMENTS: tuple[Option, ...] = (
     Option(("--out",), "报告输出文件夹（默认 out/年度）", "文件夹"),
     Option(("--each",), "同时为每个单位生成本单位的年度报告（放在输出文件夹的“单位”子文件夹中）"),
     Option(("--pdf",), "同时生成 PDF（需要安装 LibreOffice；也可用 Word/WPS 另存为 PDF）"),
+    Option(
+        ("--charts",),
+        "同时生成图解（…图解.html），并在 Word 文件末尾附图表（默认 Word 文件只有报告正文）",
+    ),
     Option(("--strict",), "严格模式：有警告也不生成报告（与 --audit 一起使用：有警告也算未通过）"),
     Option(
         ("--audit",),

@@ -26,6 +26,7 @@ def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOpti
             strict=args.strict,
             each=args.each,
             pdf=args.pdf,
+            charts=args.charts,
             progress=console.progress(),
         )
     except FormatUnavailable as error:
@@ -74,7 +75,7 @@ def _list_written(console: Console, options: BuildOptions, written: list[Path]) 
     console.say("已生成：")
     for path in sorted((p for p in written if p.parent != units_folder), key=_output_rank):
         console.say(f"  {path}")
-    each = tuple(w for w in options.writers if w.each)
+    each = tuple(w for w in options.active_writers if w.each)
     unit_reports = sum(
         1 for p in written if p.parent == units_folder and p.name.endswith(each[0].suffix)
     )
@@ -84,13 +85,13 @@ def _list_written(console: Console, options: BuildOptions, written: list[Path]) 
 
 
 def _output_rank(path: Path) -> tuple[int, int]:
-    for index, writer in enumerate(WRITERS):
-        for conversion in CONVERSIONS:
-            if conversion.source == writer.key and path.name.endswith(conversion.suffix):
-                return index, 1
-        if path.name.endswith(writer.suffix):
-            return index, 0
-    return len(WRITERS), 0
+    """Where a file is listed: by its writer (the longest suffix it ends with), conversions after."""
+    for conversion in CONVERSIONS:
+        if path.name.endswith(conversion.suffix):
+            source = next(i for i, w in enumerate(WRITERS) if w.key == conversion.source)
+            return source, 1
+    matching = [(len(w.suffix), i) for i, w in enumerate(WRITERS) if path.name.endswith(w.suffix)]
+    return (max(matching)[1], 0) if matching else (len(WRITERS), 0)
 
 
 def _summary(problems: Problems, strict: bool) -> str:

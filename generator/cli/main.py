@@ -19,7 +19,7 @@ def description() -> str:
     """The command's one-line description, naming the report's outputs from the writer list."""
     from generator.write.registry import WRITERS, labels
 
-    return DESCRIPTION.format(outputs=labels(tuple(w for w in WRITERS if w.each)))
+    return DESCRIPTION.format(outputs=labels(tuple(w for w in WRITERS if w.each and not w.charts)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +69,7 @@ def _run(argv: list[str]) -> int:
 
 
 def _run_audit(args) -> int:
-    given = [o for o in ("check", "init", "each", "pdf") if getattr(args, o)]
+    given = [o for o in ("check", "init", "each", "pdf", "charts") if getattr(args, o)]
     given += [
         o for o in ("unit", "level", "units", "inputs", "deadline", "contact") if getattr(args, o)
     ]

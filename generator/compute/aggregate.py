@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.base.problems import Location
+from generator.check.units import PreviousYear
 from generator.compute.figures import Figure, number
 from generator.compute.summary import RowKind, Summary, SummaryRow
 from generator.formats.spec import FormatSpec
@@ -21,6 +22,12 @@ class Totals:
 
     def __getitem__(self, field_id: str) -> Figure:
         return self.figures[field_id]
+
+    def sum(self, fields: Sequence[str], name: str) -> Figure:
+        """The sum of these fields, as a figure called `name` with all their sources."""
+        parts = [self.figures[f] for f in fields]
+        value = sum((p.value for p in parts if isinstance(p.value, Decimal)), Decimal(0))
+        return number(name, value, tuple(s for p in parts for s in p.sources))
 
 
 def add_up(units: Sequence[UnitData], spec: FormatSpec, prefix: str) -> Totals:
@@ -50,8 +57,11 @@ def units_in_group(units: Sequence[UnitData], levels: Sequence[str]) -> list[Uni
     return [u for u in units if u.level in levels]
 
 
-def summarize(units: Sequence[UnitData], spec: FormatSpec) -> Summary:
-    """Every unit of each level with the level's subtotal, then each group, then the total."""
+def summarize(
+    units: Sequence[UnitData], spec: FormatSpec, previous: PreviousYear | None = None
+) -> Summary:
+    """Every unit of each level with the level's subtotal, then each group, then the total;
+    with last year's units, last year's total too (blank in the columns last year lacks)."""
     columns = spec.summed
 
     def row(
@@ -78,4 +88,15 @@ def summarize(units: Sequence[UnitData], spec: FormatSpec) -> Summary:
         members = units_in_group(units, group.levels)
         rows.append(row(RowKind.GROUP, members, f"合计（{group.label}）", "、".join(group.levels)))
     rows.append(row(RowKind.TOTAL, units, "总计", "全部单位"))
+    if (
+        previous is not None
+        and previous.units
+        and any(f.id in previous.spec.fields for f in columns)
+    ):
+        # last year's totals, for the columns last year's format has too
+        last = add_up(previous.units, previous.spec, "summary.previous").figures
+        blank = Figure("", None, "")
+        figures = tuple(last.get(f.id, blank) for f in columns)
+        name = f"上年总计（{previous.year} 年度）"
+        rows.append(SummaryRow(RowKind.PREVIOUS, None, "", name, "全部单位", figures))
     return Summary(columns, tuple(rows))

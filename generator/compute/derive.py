@@ -1,7 +1,7 @@
 """Derive what the report prints: totals, breakdowns, shares, the reporting body's own values.
 
 The result is the one context the templates see. Every figure in it is computed and formatted
-here; templates only choose wording.
+here, the comparisons with last year (同比) included; templates only choose wording.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 from generator.base.problems import Location
 from generator.compute import figures
 from generator.compute.aggregate import Totals, add_up, units_in_group
+from generator.compute.charts import Chart, charts
+from generator.compute.compare import Comparison, LastYear, compare, headline_figures
 from generator.compute.figures import Figure
 from generator.compute.namespace import Namespace
 from generator.formats.kinds import Reads
@@ -31,20 +33,41 @@ class ParagraphItem:
 
 @dataclass(frozen=True)
 class ReportData:
-    """What one report is made from: the totals (for its tables) and the template context."""
+    """What one report is made from: the totals (for its tables), the template context, the
+    comparisons with last year and the charts."""
 
     totals: Totals
     context: dict[str, Any]
+    comparisons: tuple[Comparison, ...] = ()
+    charts: tuple[Chart, ...] = ()
 
 
 def derive(
-    units: Sequence[UnitData], body: UnitData, spec: FormatSpec, year: int, *, aggregate: bool
+    units: Sequence[UnitData],
+    body: UnitData,
+    spec: FormatSpec,
+    year: int,
+    *,
+    aggregate: bool,
+    last_year: LastYear | None = None,
 ) -> ReportData:
     """The context for a report on these units, with `body` as the reporting unit.
 
     An `aggregate` report (the office's, over every unit) also has the breakdowns by group.
+    With `last_year` (the same units' totals last year), the headlines are compared (同比).
     """
     totals = add_up(units, spec, "total")
+    headlines = headline_figures(totals, spec, "headline")
+    comparisons = (
+        compare(
+            spec,
+            headlines,
+            headline_figures(last_year.totals, last_year.spec, "previous"),
+            year,
+        )
+        if last_year is not None
+        else {}
+    )
     groups = (
         {
             group.key: Namespace.from_dotted(
@@ -63,8 +86,12 @@ def derive(
         "group": Namespace(groups),
         "share": Namespace.from_dotted(_shares(totals, spec)),
         "body": Namespace.from_dotted(_body_figures(body, spec)),
+        "headline": Namespace(headlines),
+        "yoy": Namespace({h.key: comparisons.get(h.key) for h in spec.headlines}),
     }
-    return ReportData(totals, context)
+    return ReportData(
+        totals, context, tuple(comparisons.values()), charts(spec, totals, year, last_year)
+    )
 
 
 def _shares(totals: Totals, spec: FormatSpec) -> dict[str, Figure]:

@@ -17,6 +17,7 @@ class RowKind(enum.StrEnum):
     SUBTOTAL = "subtotal"  # the units of one level
     GROUP = "group"  # a breakdown of the format (市本级 …)
     TOTAL = "total"  # every unit
+    PREVIOUS = "previous"  # every unit last year
 
 
 @dataclass(frozen=True, slots=True)

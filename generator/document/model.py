@@ -11,6 +11,8 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.compute.charts import Chart
+from generator.compute.compare import Comparison
 from generator.compute.figures import Figure
 
 
@@ -113,11 +115,14 @@ class SignOff:
 
 @dataclass(frozen=True)
 class Document:
-    """A whole report: its title, its blocks in order, and its sign-off."""
+    """A whole report: its title, its blocks in order, and its sign-off; and for its 图解, the
+    charts and the headline figures compared with last year (none without last year's inputs)."""
 
     title: str
     blocks: tuple[Block, ...]
     sign_off: SignOff = SignOff(None, None)
+    charts: tuple[Chart, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
 
     @property
     def author(self) -> str:

@@ -172,4 +172,16 @@ def format_schema(kinds: Sequence[str]) -> Table:
         sheets=ListOf(sheet),
         rules=ListOf(rule),
         shares=ListOf(table("base parts", base=TEXT, parts=TEXTS, decimals=INTEGER)),
+        headlines=ListOf(
+            table(
+                "key label unit sum",
+                key=TEXT,
+                label=TEXT,
+                unit=TEXT,
+                sum=TEXTS,
+                base=TEXTS,
+                decimals=INTEGER,
+            )
+        ),
+        charts=ListOf(table("title unit bars", title=TEXT, unit=TEXT, bars=PAIRS)),
     )

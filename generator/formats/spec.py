@@ -182,6 +182,35 @@ class Shares:
 
 
 @dataclass(frozen=True, slots=True)
+class Headline:
+    """A headline figure (主要指标), compared with last year's figure of the same key (同比).
+
+    The figure is the sum of `sum`; with a `base`, it is that sum as a percentage of the base's
+    sum, and its change from last year is in percentage points.
+    """
+
+    key: str
+    label: str
+    unit: str
+    sum: tuple[str, ...]
+    base: tuple[str, ...] = ()
+    decimals: int = 1
+
+    @property
+    def is_rate(self) -> bool:
+        return bool(self.base)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """A bar chart of the 图解: each bar a label and the fields whose sum it shows."""
+
+    title: str
+    unit: str
+    bars: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """A breakdown of the units by level (e.g. 市本级 = 市政府 + 市政府工作部门)."""
 
@@ -208,6 +237,8 @@ class FormatSpec:
     rules: tuple[Rule, ...]
     shares: tuple[Shares, ...]
     instructions: dict[str, Any] = field(default_factory=dict)
+    headlines: tuple[Headline, ...] = ()
+    charts: tuple[ChartSpec, ...] = ()
     narrative: Narrative | None = None
     """What the running text must hold and may state (narrative.toml), when the format has it."""
 
@@ -323,7 +354,28 @@ def _build(folder: Path, data: dict[str, Any]) -> FormatSpec:
             for s in data.get("shares", [])
         ),
         instructions=data.get("instructions", {}),
+        headlines=tuple(
+            Headline(
+                h["key"],
+                h["label"],
+                h["unit"],
+                tuple(h["sum"]),
+                tuple(h.get("base", ())),
+                h.get("decimals", 1),
+            )
+            for h in data.get("headlines", [])
+        ),
+        charts=tuple(_chart(c, f"charts[{i}]") for i, c in enumerate(data.get("charts", []))),
     )
+
+
+def _chart(data: dict[str, Any], path: str) -> ChartSpec:
+    bars = []
+    for index, bar in enumerate(data["bars"]):
+        if len(bar) < 2:
+            raise SchemaError(f"{path}.bars[{index}]", "应为 [名称, 字段, …]，至少一个字段")
+        bars.append((bar[0], tuple(bar[1:])))
+    return ChartSpec(data["title"], data["unit"], tuple(bars))
 
 
 def _rules(entry: dict[str, Any], path: str) -> list[Rule]:
@@ -445,10 +497,15 @@ def _check(spec: FormatSpec) -> None:
         *(("sum", part) for f in fields.values() for part in f.sum),
         *(("rules", term.field) for rule in spec.rules for term in rule.terms if not term.previous),
         *(("shares", ref) for shares in spec.shares for ref in (shares.base, *shares.parts)),
+        *(("headlines", ref) for h in spec.headlines for ref in (*h.sum, *h.base)),
+        *(("charts", ref) for c in spec.charts for _, refs in c.bars for ref in refs),
     ]
     for where, ref in references:
         if ref not in fields or not fields[ref].kind.summed:
             raise SchemaError(where, f"{ref!r} 不是数值字段")
+    keys = [h.key for h in spec.headlines]
+    if len(set(keys)) != len(keys):
+        raise SchemaError("headlines", "key 重复")
     for group in spec.groups:
         if not set(group.levels) <= set(spec.levels):
             raise SchemaError(f"groups.{group.key}", "含有 levels.choices 以外的层级")

@@ -22,12 +22,12 @@ from generator.formats.spec import FormatSpec
 from generator.pipeline.narrative import check_typed_text
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.parallel import ordered_map
-from generator.pipeline.staging import Staging
+from generator.pipeline.staging import OutputError, Staging
 from generator.pipeline.writing import Staged, stage_conversion, stage_report, stage_unit_reports
 from generator.read.inputs import list_inputs
 from generator.read.unit import UnitData, UnitReading, read_unit
 from generator.write.publication import Publication
-from generator.write.registry import conversion_for
+from generator.write.registry import WriterError, conversion_for
 
 
 @dataclass
@@ -118,30 +118,38 @@ def previous_year(options: BuildOptions, problems: Problems) -> PreviousYear | N
     """Last year's units, from the sibling folder named for last year (inputs/2024 beside
     inputs/2025), read with last year's format.
 
-    Only read when the format has rules across years; their own problems were last year's
-    business and are not reported again.
+    Only read when the format has rules across years or headline figures to compare (同比);
+    their own problems were last year's business and are not reported again.
     """
     spec, year = options.spec, options.year
-    if not spec.cross_year_checks:
+    if not (spec.cross_year_checks or spec.headlines):
         return None
     folder = options.inputs.parent / str(year - 1)
     if options.inputs.name != str(year) or not folder.is_dir():
         problems.notice(
             "no-previous-year",
-            f"没有找到上年（{year - 1} 年度）的输入文件夹 {folder}，未与上年数据核对"
-            f"（{spec.cross_year_checks}）",
+            f"没有找到上年（{year - 1} 年度）的输入文件夹 {folder}，{_not_compared(spec)}",
         )
         return None
     try:
         last_spec = format_for_year(year - 1)
     except FormatUnavailable:
         problems.notice(
-            "previous-year-format", f"{year - 1} 年度使用另一种报告格式，未与上年数据核对"
+            "previous-year-format",
+            f"{year - 1} 年度使用另一种报告格式，{_not_compared(spec)}",
         )
         return None
     files = list_inputs(folder).files
     units = read_units(files, last_spec, year - 1, Problems(), Silent())
     return PreviousYear(last_spec, year - 1, tuple(units))
+
+
+def _not_compared(spec: FormatSpec) -> str:
+    """What is left undone without last year: the checks across years, the 同比 figures."""
+    undone = [f"未与上年数据核对（{spec.cross_year_checks}）"] if spec.cross_year_checks else []
+    if spec.headlines:
+        undone.append("报告中不写同比")
+    return "，".join(undone)
 
 
 def build(options: BuildOptions) -> Built:
@@ -155,16 +163,26 @@ def build(options: BuildOptions) -> Built:
         return result
     spec = options.spec
     body = next(u for u in checked.units if u.level == spec.body_level)
-    document = report_document(checked.units, body, spec, options.year, aggregate=True)
+    previous = checked.previous
+    document = report_document(
+        checked.units, body, spec, options.year, aggregate=True, previous=previous
+    )
     result.document = document
     publication = Publication(
-        document, spec, summarize(checked.units, spec), tuple(checked.problems.sorted())
+        document,
+        spec,
+        summarize(checked.units, spec, previous),
+        tuple(checked.problems.sorted()),
+        charts=options.charts,
     )
     staged: Staged = {}
     with Staging(options.out) as staging:
-        stage_report(staging, publication, options.writers, staged)
-        if options.each:
-            stage_unit_reports(staging, checked.units, options, staged)
+        try:
+            stage_report(staging, publication, options.active_writers, staged)
+            if options.each:
+                stage_unit_reports(staging, checked.units, options, staged, previous)
+        except WriterError as error:
+            raise OutputError(str(error)) from None
         if options.pdf:
             result.pdf_error = stage_conversion(staging, conversion_for("pdf"), staged)
         result.written = staging.commit()

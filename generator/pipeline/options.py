@@ -24,8 +24,15 @@ class BuildOptions:
     each: bool = False
     """Also one report per unit."""
     pdf: bool = False
+    charts: bool = False
+    """Also the 图解, and the charts appended to the Word file."""
     writers: tuple[Writer, ...] = WRITERS
     progress: Progress = field(default_factory=Silent, compare=False)
+
+    @property
+    def active_writers(self) -> tuple[Writer, ...]:
+        """The writers this build runs: those written always, and those its options ask for."""
+        return tuple(w for w in self.writers if not w.charts or self.charts)
 
     @classmethod
     def for_year(

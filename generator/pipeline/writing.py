@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from generator.base.filenames import safe_filename
+from generator.check.units import PreviousYear
 from generator.document.report import report_document
 from generator.formats.registry import format_at
 from generator.pipeline.options import BuildOptions
@@ -32,23 +35,58 @@ def stage_report(
         staged.setdefault(writer.key, []).append(name)
 
 
-def _unit_report(job: tuple[UnitData, str, int, tuple[Writer, ...]]) -> tuple[str, list[bytes]]:
+@dataclass(frozen=True)
+class _UnitJob:
+    """One unit's report to make in a worker process (formats travel as their folders)."""
+
+    unit: UnitData
+    folder: Path
+    year: int
+    writers: tuple[Writer, ...]
+    charts: bool
+    last_unit: UnitData | None = None
+    last_folder: Path | None = None
+
+
+def _unit_report(job: _UnitJob) -> tuple[str, list[bytes]]:
     """One unit's own report (its title, then each writer's bytes): a job for a worker process."""
-    unit, folder, year, writers = job
-    spec = format_at(folder)
-    document = report_document([unit], unit, spec, year, aggregate=False)
-    publication = Publication(document, spec)
-    return document.title, [writer.render(publication) for writer in writers]
+    spec = format_at(job.folder)
+    previous = None
+    if job.last_unit is not None and job.last_folder is not None:
+        previous = PreviousYear(format_at(job.last_folder), job.year - 1, (job.last_unit,))
+    document = report_document(
+        [job.unit], job.unit, spec, job.year, aggregate=False, previous=previous
+    )
+    publication = Publication(document, spec, charts=job.charts)
+    return document.title, [writer.render(publication) for writer in job.writers]
 
 
 def stage_unit_reports(
-    staging: Staging, units: Sequence[UnitData], options: BuildOptions, staged: Staged
+    staging: Staging,
+    units: Sequence[UnitData],
+    options: BuildOptions,
+    staged: Staged,
+    previous: PreviousYear | None = None,
 ) -> None:
-    """One report per unit under 单位/, file names made safe and unique."""
-    for_each = tuple(w for w in options.writers if w.each)
+    """One report per unit under 单位/, file names made safe and unique; each compared with
+    last year's unit of the same name, when there is one."""
+    for_each = tuple(w for w in options.active_writers if w.each)
     used: set[str] = set()
     progress = options.progress
-    jobs = [(unit, options.spec.folder, options.year, for_each) for unit in units]
+    last_units = {u.name: u for u in previous.units} if previous else {}
+    last_folder = previous.spec.folder if previous else None
+    jobs = [
+        _UnitJob(
+            unit,
+            options.spec.folder,
+            options.year,
+            for_each,
+            options.charts,
+            last_units.get(unit.name),
+            last_folder,
+        )
+        for unit in units
+    ]
     progress.start("生成各单位报告", len(jobs))
     for title, files in ordered_map(_unit_report, jobs):
         stem = safe_filename(title)

@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
@@ -39,12 +40,19 @@ RUN_STYLES = {Role.HEADING2: "RunInHeading2"}
 TABLE_STYLE, TABLE_TEXT, TABLE_HEAD = "GongwenTable", "TableText", "TableHead"
 
 
+ATTACHMENT = "附件"
+GRAPHIC = "图解"
+
+
 def render(publication: Publication) -> bytes:
-    """The report as the bytes of a .docx file, styled by its format's reference document."""
-    return render_docx(publication.document, publication.spec.reference_path)
+    """The report as the bytes of a .docx file, styled by its format's reference document; with
+    charts asked for, the 图解's charts follow as an attachment (附件) on a new page."""
+    return render_docx(
+        publication.document, publication.spec.reference_path, charts=publication.charts
+    )
 
 
-def render_docx(document: Document, reference: Path) -> bytes:
+def render_docx(document: Document, reference: Path, *, charts: bool = False) -> bytes:
     """The report as .docx bytes, styled by the reference document."""
     word = docx.Document(str(reference))
     body = word.element.body
@@ -53,6 +61,8 @@ def render_docx(document: Document, reference: Path) -> bytes:
             body.remove(child)
     writer = _Writer(word)
     writer.write(document)
+    if charts and document.charts:
+        writer.charts(document)
     _set_properties(word, document)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -87,6 +97,29 @@ class _Writer:
             previous_element = paragraph._p
         if orientations and orientations[-1]:
             _make_landscape(self.section)
+
+    def charts(self, document: Document) -> None:
+        """附件 on a new page, the 图解's title, then each chart as wide as the text."""
+        from generator.write import charts
+
+        label = self.word.add_paragraph()
+        label._p.style = PARAGRAPH_STYLES[Style.HEADING1]
+        label.paragraph_format.page_break_before = True
+        _east_asian(label.add_run(ATTACHMENT))
+        title = self.word.add_paragraph()
+        title._p.style = PARAGRAPH_STYLES[Style.TITLE]
+        _east_asian(title.add_run(f"{document.title}{GRAPHIC}"))
+        width = Twips(self._text_width(landscape=False))
+        for chart in document.charts:
+            picture = self.word.add_paragraph()
+            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            layout = picture.paragraph_format
+            layout.line_spacing_rule = WD_LINE_SPACING.SINGLE  # not the body's exact lines
+            layout.space_after = Twips(self.pitch)
+            indent = layout._element.get_or_add_pPr().get_or_add_ind()
+            indent.set(qn("w:firstLineChars"), "0")  # the body's two-character indent
+            indent.set(qn("w:firstLine"), "0")
+            picture.add_run().add_picture(io.BytesIO(charts.png(chart)), width=width)
 
     def _paragraph(self, block: Paragraph) -> docx.text.paragraph.Paragraph:
         style_id = PARAGRAPH_STYLES[block.style]

@@ -12,10 +12,11 @@ from generator.formats.spec import FormatSpec
 
 @dataclass(frozen=True)
 class Publication:
-    """One report to write: its document and format, and for the office's own report the
-    summary of every unit and the problems found."""
+    """One report to write: its document and format, for the office's own report the summary of
+    every unit and the problems found, and whether the Word file carries the charts."""
 
     document: Document
     spec: FormatSpec
     summary: Summary | None = None
     problems: tuple[Problem, ...] = ()
+    charts: bool = False

@@ -29,9 +29,15 @@ class Writer(NamedTuple):
     """The module whose render(publication) writes it (imported only when used)."""
     each: bool = True
     """Also written for every unit's own report (--each)."""
+    charts: bool = False
+    """Written only when charts are asked for (--charts)."""
 
     def render(self, publication: Publication) -> bytes:
         return importlib.import_module(self.module).render(publication)
+
+
+class WriterError(Exception):
+    """A writer could not make its file (e.g. no Chinese font for the charts); for the user."""
 
 
 class ConversionError(Exception):
@@ -55,6 +61,9 @@ class Conversion(NamedTuple):
 WRITERS: tuple[Writer, ...] = (
     Writer("text", ".txt", "文本", "generator.write.text"),
     Writer("docx", ".docx", "Word", "generator.write.docx"),
+    Writer("html", ".html", "网页", "generator.write.html"),
+    Writer("cms", "（网站编辑器用）.html", "网站编辑器用网页", "generator.write.html_cms"),
+    Writer("graphic", "图解.html", "图解", "generator.write.graphic", charts=True),
     Writer("summary", "汇总表.xlsx", "汇总表", "generator.write.summary_xlsx", each=False),
 )
 

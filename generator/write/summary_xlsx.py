@@ -1,7 +1,9 @@
 """The office's summary workbook: every unit's figures side by side, the problems, the sources.
 
-Sheets: 汇总 (one row per unit, subtotals by level, breakdowns and the total), 问题清单 (every
-problem with its location) and 数据来源 (every figure the report prints and the cells it came from).
+Sheets: 汇总 (one row per unit, subtotals by level, breakdowns and the total, and last year's
+total when last year's inputs are present), 问题清单 (every problem with its location), 数据来源
+(every figure the report prints and the cells it came from), and with last year 同比 (the
+headline figures of both years).
 Text is always stored as text: a unit called “=1+1” stays “=1+1”.
 """
 
@@ -10,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.base.problems import Problem
+from generator.compute.compare import Comparison
 from generator.compute.summary import RowKind, Summary
 from generator.document.model import Document
+from generator.write.comparison_words import change_words, rate_words
 from generator.write.publication import Publication
 from generator.write.xlsx_lean import CellStyle, Sheet, Workbook
 
@@ -21,6 +25,7 @@ _ROW_STYLES = {
     RowKind.SUBTOTAL: (CellStyle.SUBTOTAL_TEXT, CellStyle.SUBTOTAL_NUMBER),
     RowKind.GROUP: (CellStyle.SUBTOTAL_TEXT, CellStyle.SUBTOTAL_NUMBER),
     RowKind.TOTAL: (CellStyle.TOTAL_TEXT, CellStyle.TOTAL_NUMBER),
+    RowKind.PREVIOUS: (CellStyle.SUBTOTAL_TEXT, CellStyle.SUBTOTAL_NUMBER),
 }
 
 
@@ -31,6 +36,8 @@ def render(publication: Publication) -> bytes:
     _summary_sheet(book.add("汇总"), publication.summary, publication.document.title)
     _problems_sheet(book.add("问题清单"), publication.problems)
     _sources_sheet(book.add("数据来源"), publication.document)
+    if publication.document.comparisons:
+        _comparison_sheet(book.add("同比"), publication.document.comparisons)
     return book.save()
 
 
@@ -93,6 +100,33 @@ def _problems_sheet(sheet: Sheet, problems: Sequence[Problem]) -> None:
             sheet.put(row, column, value)
     sheet.freeze = "A2"
     sheet.filter = f"A1:E{max(2, len(problems) + 1)}"
+
+
+def _comparison_sheet(sheet: Sheet, comparisons: Sequence[Comparison]) -> None:
+    this_year, last_year = comparisons[0].years
+    heads = (
+        ("指标", 40),
+        ("单位", 8),
+        (last_year, 12),
+        (this_year, 12),
+        ("增减", 22),
+        ("同比", 12),
+    )
+    for column, (head, width) in enumerate(heads, start=1):
+        sheet.put(1, column, head, CellStyle.HEAD)
+        sheet.widths[column] = width
+    for row, c in enumerate(comparisons, start=2):
+        values = (
+            c.label,
+            c.unit,
+            c.previous.value,
+            c.current.value,
+            change_words(c),
+            rate_words(c),
+        )
+        for column, value in enumerate(values, start=1):
+            sheet.put(row, column, value, CellStyle.TEXT if column in (1, 5) else CellStyle.NUMBER)
+    sheet.freeze = "A2"
 
 
 def _sources_sheet(sheet: Sheet, document: Document) -> None:

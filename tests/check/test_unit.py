@@ -18,7 +18,8 @@ def errors(folder: Path, year: int = 2018) -> list:
 
 def test_standard_set_is_clean(workbooks: Workbooks) -> None:
     workbooks.standard()
-    assert check_inputs(BuildOptions.for_year(2018, workbooks.folder)).problems.items == []
+    problems = check_inputs(BuildOptions.for_year(2018, workbooks.folder)).problems
+    assert [p.code for p in problems] == ["no-previous-year"]  # only: no 2017 folder, no 同比
 
 
 def test_blank_count_is_an_error_not_zero(workbooks: Workbooks) -> None:
@@ -126,4 +127,7 @@ def test_lock_files_are_skipped_with_a_notice(workbooks: Workbooks) -> None:
     workbooks.standard()
     (workbooks.folder / "~$某市财政局.xlsx").write_bytes(b"\0" * 165)
     problems = check_inputs(BuildOptions.for_year(2018, workbooks.folder)).problems
-    assert [(p.code, p.severity) for p in problems] == [("lock-file", Severity.NOTICE)]
+    assert [(p.code, p.severity) for p in problems] == [
+        ("lock-file", Severity.NOTICE),
+        ("no-previous-year", Severity.NOTICE),
+    ]

@@ -123,10 +123,23 @@ def test_help_is_complete_and_chinese() -> None:
         "--out",
         "--strict",
         "--quiet",
+        "--charts",
     ):
         assert option in result.stdout
     assert "用法：gen-report 年度 [选项]" in result.stdout
     assert "Show this message" not in result.stdout and "Options" not in result.stdout
+
+
+def test_charts_add_the_graphic_and_every_output_is_listed_in_order(tmp_path: Path) -> None:
+    result = run(
+        "2025", "--charts", "--inputs", str(ROOT / "inputs" / "2025"), "--out", str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    listed = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    suffixes = [".txt", ".docx", ".html", "（网站编辑器用）.html", "图解.html", "汇总表.xlsx"]
+    assert [
+        Path(p).name.removeprefix("沭阳县人民政府2025年政府信息公开工作年度报告") for p in listed
+    ] == suffixes
 
 
 def test_missing_inputs_folder(tmp_path: Path) -> None:

@@ -44,6 +44,22 @@ def test_a_missing_key_is_named_with_its_path(tmp_path: Path) -> None:
         ('kind = "amount"\nunit = "万元"', 'kind = "amounts"\nunit = "万元"', r"tables\[3\].kind"),
         ('label = "上年结转"\n', "", r'rules\[1\]: 与上年比较的规则要有 "label"'),
         ("last_year = 9999", "", r'templates/2021/format.toml: 缺少 "last_year"'),
+        (
+            'sum = ["apply.new.total"]',
+            'sum = ["apply.new.totl"]',
+            r"headlines: 'apply.new.totl' 不是数值字段",
+        ),
+        (
+            '["自然人", "apply.new.natural"]',
+            '["自然人"]',
+            r"charts\[2\].bars\[0\]: 应为 \[名称, 字段",
+        ),
+        ('key = "penalty"\nlabel', 'key = "license"\nlabel', r"headlines: key 重复"),
+        (
+            'unit = "件"\nsum = ["apply.new.total"]',
+            'sum = ["apply.new.total"]',
+            r'headlines\[3\]: 缺少 "unit"',
+        ),
     ],
 )
 def test_wrong_values_are_named(tmp_path: Path, old: str, new: str, message: str) -> None:

@@ -34,7 +34,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 
 
 @pytest.mark.parametrize("year", [2018, 2019, 2025])
-@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("suffix", [".txt", ".docx", "报告.html"])
 def test_our_own_reports_audit_clean(outputs: dict[int, Path], year: int, suffix: str) -> None:
     report = next(outputs[year].glob(f"*{suffix}"))
     result = audit_report(report)

@@ -39,6 +39,7 @@ def test_one_report_per_unit(each_2018: Path) -> None:
     units = each_2018 / UNITS_FOLDER
     reports = sorted(p.name for p in units.glob("*.docx"))
     assert len(reports) == 16 and len(list(units.glob("*.txt"))) == 16
+    assert len(list(units.glob("*年度报告.html"))) == 16
     assert "株洲市财政局2018年政府信息公开工作年度报告.docx" in reports
     text = (units / "株洲市财政局2018年政府信息公开工作年度报告.txt").read_text(
         encoding="utf-8-sig"
@@ -67,7 +68,7 @@ def test_each_requires_every_units_own_contacts(workbooks: Workbooks, tmp_path: 
     missing = {(p.location.file, p.location.cell) for p in problems if p.code == "blank"}
     assert ("某市财政局.xlsx", "B7") in missing  # 联系机构
     assert all("--each" in p.message for p in problems if p.code == "blank")
-    assert not any(p.location.file == "某市人民政府.xlsx" for p in problems)
+    assert not any(p.location and p.location.file == "某市人民政府.xlsx" for p in problems)
 
 
 def test_unit_file_names_are_safe_and_unique(workbooks: Workbooks, tmp_path: Path) -> None:
@@ -111,7 +112,7 @@ def test_several_processes_give_the_same_bytes(
     monkeypatch.setenv("GEN_REPORT_WORKERS", "2")
     build(BuildOptions.for_year(2018, folder, tmp_path / "two", each=True))
     one, two = digests(tmp_path / "one"), digests(tmp_path / "two")
-    assert len(one) == 3 + 2 * 46 and one == two
+    assert len(one) == 5 + 4 * 46 and one == two  # .txt .docx .html （网站编辑器用）.html each
 
 
 def test_progress_is_drawn_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,9 +140,27 @@ def test_help_and_usage_errors_do_not_load_the_heavy_libraries(args: list[str]) 
         "import sys\n"
         "from generator.cli.main import main\n"
         f"main({args!r})\n"
-        "print(sorted(m for m in ('openpyxl', 'docx', 'lxml', 'jinja2') if m in sys.modules))\n"
+        "heavy = ('openpyxl', 'docx', 'lxml', 'jinja2', 'matplotlib', 'PIL', 'selenium')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_only_a_build_with_charts_loads_matplotlib(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from generator.cli.main import main\n"
+        f"main(['2018', '--quiet', '--out', {str(tmp_path / 'a')!r}])\n"
+        "print('matplotlib' in sys.modules)\n"
+        f"main(['2018', '--quiet', '--charts', '--out', {str(tmp_path / 'b')!r}])\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
+    assert not list((tmp_path / "a").glob("*图解.html"))
+    assert len(list((tmp_path / "b").glob("*图解.html"))) == 1

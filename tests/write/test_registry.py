@@ -31,6 +31,6 @@ def test_a_registered_writer_is_written_for_the_report_and_every_unit(tmp_path: 
 
 
 def test_the_command_names_the_outputs_from_the_list() -> None:
-    assert labels(tuple(w for w in WRITERS if w.each)) == "文本和 Word"
+    assert labels(tuple(w for w in WRITERS if w.each)) == "文本、Word、网页、网站编辑器用网页和图解"
     assert labels((*WRITERS[:2], TITLES)) == "文本、Word 和标题"
-    assert "（文本和 Word）" in description()
+    assert "（文本、Word、网页和网站编辑器用网页）" in description()  # the 图解 only with --charts

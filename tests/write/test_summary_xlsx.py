@@ -54,7 +54,14 @@ def test_problem_list_names_every_warning(workbooks: Workbooks, tmp_path: Path) 
     _, _, book = summary(workbooks.folder, tmp_path)
     listed = [tuple(c.value for c in row) for row in book["问题清单"].iter_rows(min_row=2)]
     assert listed == [
-        ("警告", "某市财政局.xlsx", "依申请公开", "B6", "填的是“无”，按 0 读取；没有时请直接填 0")
+        (
+            "提示",
+            None,
+            None,
+            None,
+            f"没有找到上年（2017 年度）的输入文件夹 {tmp_path}/2017，报告中不写同比",
+        ),
+        ("警告", "某市财政局.xlsx", "依申请公开", "B6", "填的是“无”，按 0 读取；没有时请直接填 0"),
     ]
 
 
