@@ -38,6 +38,9 @@ class Checked:
     units: list[UnitData]
     problems: Problems
     previous: PreviousYear | None = None
+    """Last year's units, for the checks across years (unit by unit)."""
+    compared: PreviousYear | None = None
+    """Last year, when it is the same reporting body's: for 同比 and the 汇总表's 上年总计."""
 
 
 @dataclass
@@ -74,8 +77,27 @@ def check_inputs(options: BuildOptions) -> Checked:
     )
     previous = previous_year(options, problems)
     problems.extend(validate_set(units, options.spec, previous))
-    check_typed_text(units, options.spec, previous, options.each, problems)
-    return Checked(options, units, problems, previous)
+    compared = same_reporter(previous, units, options.spec, problems)
+    check_typed_text(units, options.spec, compared, options.each, problems)
+    return Checked(options, units, problems, previous, compared)
+
+
+def same_reporter(
+    previous: PreviousYear | None, units: Sequence[UnitData], spec: FormatSpec, problems: Problems
+) -> PreviousYear | None:
+    """Last year, for comparing the whole report with (同比, the 汇总表's 上年总计): only when
+    last year's workbooks are the same reporting body's."""
+    if previous is None or not previous.units:
+        return None
+    body = next((u.name for u in units if u.level == spec.body_level), None)
+    if body is not None and any(u.name == body for u in previous.units):
+        return previous
+    problems.notice(
+        "previous-other-body",
+        f"{previous.year} 年度的工作簿中没有本年的报告单位“{body}”，不是同一报告单位的数据；"
+        "报告中不写同比",
+    )
+    return None
 
 
 def _read_job(job: tuple[Path, Path, int, bool, bool]) -> UnitReading:
@@ -163,7 +185,7 @@ def build(options: BuildOptions) -> Built:
         return result
     spec = options.spec
     body = next(u for u in checked.units if u.level == spec.body_level)
-    previous = checked.previous
+    previous = checked.compared
     document = report_document(
         checked.units, body, spec, options.year, aggregate=True, previous=previous
     )
@@ -180,7 +202,7 @@ def build(options: BuildOptions) -> Built:
         try:
             stage_report(staging, publication, options.active_writers, staged)
             if options.each:
-                stage_unit_reports(staging, checked.units, options, staged, previous)
+                stage_unit_reports(staging, checked.units, options, staged, checked.previous)
         except WriterError as error:
             raise OutputError(str(error)) from None
         if options.pdf:

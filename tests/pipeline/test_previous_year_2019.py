@@ -99,7 +99,11 @@ def problems(folder: Path, year: int):
 
 
 def test_the_shipped_2019_has_no_comparable_2018_and_says_so_once_per_check() -> None:
-    found = list(problems(SHIPPED, 2019))
+    everything = list(problems(SHIPPED, 2019))
+    assert [p.severity for p in everything] == [Severity.NOTICE] * 3
+    other_body = [p for p in everything if p.code == "previous-other-body"]
+    assert len(other_body) == 1 and "没有本年的报告单位“上海市人民政府办公厅”" in str(other_body[0])
+    found = [p for p in everything if p.code != "previous-other-body"]
     assert {p.code for p in found} == {"previous-year-format"}
     assert [p.severity for p in found] == [Severity.NOTICE] * 2
     assert all(str(p).startswith("[提示] 2018 年度使用叙述式") for p in found)
