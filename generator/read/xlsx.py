@@ -18,6 +18,7 @@ from xml.parsers import expat
 from generator.base import limits
 from generator.base.a1 import split_ref
 from generator.read.sheet_scan import scan_cells
+from generator.read.xml_encoding import EncodingProblem, as_utf8
 
 
 class WorkbookError(Exception):
@@ -146,7 +147,14 @@ class XlsxWorkbook:
         return f"内部部件 {name}"
 
     def _member(self, name: str) -> bytes:
-        """A part's bytes, after its declared size and compression ratio have been checked."""
+        """A part's XML as UTF-8, after its declared size and compression ratio have been checked."""
+        try:
+            return as_utf8(self._stored(name), self._part_name(name))
+        except EncodingProblem as error:
+            raise WorkbookError(str(error)) from None
+
+    def _stored(self, name: str) -> bytes:
+        """A part's bytes as stored (inflated)."""
         try:
             info = self._zip.getinfo(name)
         except KeyError:
