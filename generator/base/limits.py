@@ -39,3 +39,15 @@ MAX_COUNT = 100_000_000
 
 MAX_WORKBOOKS = 20_000
 """Most workbooks one run reads."""
+
+LEGACY_MAX_ROWS = 1_000
+"""Rows of each sheet the .xls/.et/.ods reader hands back (a form has fewer than 200)."""
+
+LEGACY_MAX_COLUMNS = 64
+"""Columns of each sheet the .xls/.et/.ods reader hands back."""
+
+LEGACY_MEMORY_BYTES = 1024 * 1024 * 1024
+"""Address space the .xls/.et/.ods reader's child process may use (where the system can bound it)."""
+
+LEGACY_SECONDS = 30
+"""Time the .xls/.et/.ods reader's child process may take for one file."""

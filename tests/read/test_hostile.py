@@ -17,7 +17,6 @@ from generator.pipeline.options import BuildOptions
 from generator.read.unit import read_unit
 from tests import hostile
 from tests.conftest import ROOT, Workbooks
-from tests.support import libreoffice_convert
 
 VALID = ROOT / "inputs" / "2018" / "株洲市财政局.xlsx"
 
@@ -97,32 +96,6 @@ def test_stray_cell_at_the_last_position_is_ignored(tmp_path: Path, spec2018: Fo
     path.write_bytes(hostile.stray_cell(valid()))
     reading = read_unit(path, spec2018)
     assert reading.problems == [] and reading.unit.values["active.policy"].value == 40
-
-
-def converted(tmp_path: Path, target: str) -> Path:
-    """The valid workbook as LibreOffice saves it in another format."""
-    source = tmp_path / "source.xlsx"
-    source.write_bytes(valid())
-    return libreoffice_convert(source, target, tmp_path)
-
-
-@pytest.mark.parametrize(
-    ("target", "name", "fragment"),
-    [
-        ("xls", "财政局.xls", "旧版 Excel（.xls）或 WPS 表格（.et）"),
-        ("xls", "财政局.et", "旧版 Excel（.xls）或 WPS 表格（.et）"),
-        ("ods", "财政局.ods", "OpenDocument 表格（.ods）"),
-    ],
-)
-def test_old_and_other_formats_ask_for_xlsx(
-    tmp_path: Path, spec2018: FormatSpec, target: str, name: str, fragment: str
-) -> None:
-    path = tmp_path / name
-    shutil.copy(converted(tmp_path, target), path)
-    reading = read_unit(path, spec2018)
-    assert reading.unit is None
-    message = reading.problems[0].message
-    assert fragment in message and "另存为“Excel 工作簿（*.xlsx）”" in message
 
 
 def digest(folder: Path) -> dict[str, str]:
