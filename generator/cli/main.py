@@ -55,10 +55,8 @@ def _run(argv: list[str]) -> int:
     console = Console(quiet=args.quiet)
     if args.init:
         return commands.run_init(console, year, args)
-    if args.unit or args.level or args.units or args.deadline or args.contact:
-        raise UsageProblem(
-            "--unit、--level、--units、--deadline 和 --contact 只能与 --init 一起使用"
-        )
+    if args.unit or args.level or args.deadline or args.contact:
+        raise UsageProblem("--unit、--level、--deadline 和 --contact 只能与 --init 一起使用")
     return commands.run_build(console, year, args)
 
 

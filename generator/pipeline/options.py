@@ -24,6 +24,8 @@ class BuildOptions:
     each: bool = False
     """Also one report per unit."""
     pdf: bool = False
+    unit_list: Path | None = None
+    """单位清单.txt: the units that should have sent a workbook."""
     writers: tuple[Writer, ...] = WRITERS
     progress: Progress = field(default_factory=Silent, compare=False)
 

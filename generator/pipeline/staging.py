@@ -61,11 +61,15 @@ class Staging:
     def commit(self) -> list[Path]:
         """Move every staged file into place (removing dropped ones); returns the final paths."""
         for relative in self._stale:
+            target = self.folder / relative
             try:
-                (self.folder / relative).unlink(missing_ok=True)
+                target.unlink(missing_ok=True)
+                parent = target.parent
+                if parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
+                    parent.rmdir()  # a folder of stale files only
             except OSError as error:
                 raise OutputError(
-                    f"无法删除过时的文件 {self.folder / relative}（{error.strerror or error}）"
+                    f"无法删除过时的文件 {target}（{error.strerror or error}）"
                 ) from None
         written: list[Path] = []
         for relative in self._names:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from generator.base.filenames import safe_filename
+from generator.base.problems import Problems
 from generator.document.report import report_document
 from generator.formats.registry import format_at
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.parallel import ordered_map
 from generator.pipeline.staging import Staging
 from generator.read.unit import UnitData
+from generator.write import problem_list
 from generator.write.publication import Publication
 from generator.write.registry import Conversion, ConversionError, Writer, writer_for
 
@@ -41,6 +44,16 @@ def _unit_report(job: tuple[UnitData, str, int, tuple[Writer, ...]]) -> tuple[st
     return document.title, [writer.render(publication) for writer in writers]
 
 
+def unique_name(stem: str, used: set[str]) -> str:
+    """The stem, or stem_2, stem_3 …: the first not yet used (ignoring case, as Windows does)."""
+    name, number = stem, 1
+    while name.lower() in used:
+        number += 1
+        name = f"{stem}_{number}"
+    used.add(name.lower())
+    return name
+
+
 def stage_unit_reports(
     staging: Staging, units: Sequence[UnitData], options: BuildOptions, staged: Staged
 ) -> None:
@@ -51,12 +64,7 @@ def stage_unit_reports(
     jobs = [(unit, options.spec.folder, options.year, for_each) for unit in units]
     progress.start("生成各单位报告", len(jobs))
     for title, files in ordered_map(_unit_report, jobs):
-        stem = safe_filename(title)
-        name, number = stem, 1
-        while name.lower() in used:
-            number += 1
-            name = f"{stem}_{number}"
-        used.add(name.lower())
+        name = unique_name(safe_filename(title), used)
         for writer, data in zip(for_each, files, strict=True):
             path = f"{UNITS_FOLDER}/{name}{writer.suffix}"
             staging.write_bytes(path, data)
@@ -83,3 +91,35 @@ def stage_conversion(staging: Staging, conversion: Conversion, staged: Staged) -
     for stem in stems:
         staging.path(stem + conversion.suffix)
     return None
+
+
+def _old_problem_lists(out: Path) -> list[str]:
+    folder = out / problem_list.FOLDER
+    names = [problem_list.BOOK] if (out / problem_list.BOOK).exists() else []
+    return names + [f"{problem_list.FOLDER}/{p.name}" for p in sorted(folder.glob("*.txt"))]
+
+
+def problem_lists_due(problems: Problems, out: Path) -> bool:
+    """Whether there are problem lists to write, or an earlier run's to remove."""
+    return problems.blocking(strict=True) or bool(_old_problem_lists(out))
+
+
+def stage_problem_lists(
+    staging: Staging, problems: Problems, units: Sequence[UnitData], options: BuildOptions
+) -> None:
+    """问题清单.xlsx and one letter per unit with errors or warnings; every earlier list that
+    would no longer match (all of them, when nothing is wrong) is removed on commit."""
+    old = _old_problem_lists(options.out)
+    new: set[str] = set()
+    if problems.blocking(strict=True):
+        listed = problem_list.rows(problems.sorted(), {u.file: u.name for u in units}, options.spec)
+        staging.write_bytes(problem_list.BOOK, problem_list.render_book(listed))
+        new.add(problem_list.BOOK)
+        used: set[str] = set()
+        for unit, data in problem_list.letters(listed, options.year).items():
+            name = f"{problem_list.FOLDER}/{unique_name(safe_filename(unit), used)}.txt"
+            staging.write_bytes(name, data)
+            new.add(name)
+    for name in old:
+        if name not in new:
+            staging.drop(name)
