@@ -33,8 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     if "--version" in args:
         print(f"gen-report {__version__}")
         return EXIT_OK
+    from generator.pipeline.interrupts import stop_requests_interrupt
+
     try:
-        return _run(args)
+        with stop_requests_interrupt():
+            return _run(args)
     except UsageProblem as error:
         return _usage_error(str(error))
     except KeyboardInterrupt:
