@@ -81,7 +81,14 @@ def open_workbook(path: Path) -> Workbook:
     check_zip_directory(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,  # a directory entry claiming a zip version from the future
+    ):
         raise WorkbookError(
             "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交", "broken-zip"
         ) from None

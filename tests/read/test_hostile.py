@@ -36,6 +36,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "truncated": (lambda: hostile.truncated(valid()), "已损坏"),
     "corrupted-part": (lambda: hostile.corrupted_member(valid()), "已损坏"),
     "lying-size": (lambda: hostile.lying_size(valid()), "已损坏"),
+    "future-zip-version": (lambda: hostile.future_zip_version(valid()), "已损坏"),
     "encrypted": (lambda: hostile.encrypted(valid()), "密码"),
     "billion-laughs": (
         lambda: hostile.rewrite(
