@@ -189,6 +189,8 @@ def build(options: BuildOptions) -> Built:
         result.document = report_document(checked.units, body, spec, options.year, aggregate=True)
         summary = summarize(checked.units, spec)
         publication = Publication(result.document, spec, summary, tuple(checked.problems.sorted()))
+    if publication is None and not problem_lists_due(checked.problems, options.out):
+        return result  # nothing to write: the output folder is not even created
     staged: Staged = {}
     with Staging(options.out) as staging:
         stage_problem_lists(staging, checked.problems, checked.units, options)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.base.filenames import safe_filename
-from generator.base.problems import Problems
+from generator.base.problems import Problems, Severity
 from generator.document.report import report_document
 from generator.formats.registry import format_at
 from generator.pipeline.options import BuildOptions
@@ -99,19 +99,29 @@ def _old_problem_lists(out: Path) -> list[str]:
     return names + [f"{problem_list.FOLDER}/{p.name}" for p in sorted(folder.glob("*.txt"))]
 
 
+def _to_send_back(problems: Problems) -> bool:
+    """Whether an error or warning concerns a unit (one with no workbook or file, such as a
+    missing inputs folder, is for the office alone)."""
+    return any(p.severity >= Severity.WARNING and (p.location or p.unit) for p in problems)
+
+
 def problem_lists_due(problems: Problems, out: Path) -> bool:
     """Whether there are problem lists to write, or an earlier run's to remove."""
-    return problems.blocking(strict=True) or bool(_old_problem_lists(out))
+    return _to_send_back(problems) or (
+        not problems.blocking(strict=True) and bool(_old_problem_lists(out))
+    )
 
 
 def stage_problem_lists(
     staging: Staging, problems: Problems, units: Sequence[UnitData], options: BuildOptions
 ) -> None:
-    """问题清单.xlsx and one letter per unit with errors or warnings; every earlier list that
-    would no longer match (all of them, when nothing is wrong) is removed on commit."""
+    """问题清单.xlsx and one letter per unit with errors or warnings, replacing every earlier list;
+    when nothing is wrong, the earlier lists are removed (they would no longer match)."""
+    if not problem_lists_due(problems, options.out):
+        return
     old = _old_problem_lists(options.out)
     new: set[str] = set()
-    if problems.blocking(strict=True):
+    if _to_send_back(problems):
         listed = problem_list.rows(problems.sorted(), {u.file: u.name for u in units}, options.spec)
         staging.write_bytes(problem_list.BOOK, problem_list.render_book(listed))
         new.add(problem_list.BOOK)
