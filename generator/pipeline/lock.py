@@ -8,9 +8,9 @@ import os
 import time
 from pathlib import Path
 
+from generator.base import limits
+
 LOCK_NAME = ".gen-report.lock"
-WAIT_SECONDS = 10.0
-"""How long a second run on the same output folder waits for the first before refusing."""
 POLL_SECONDS = 0.2
 
 
@@ -34,14 +34,15 @@ def _try_lock(descriptor: int) -> bool:
 
 
 class OutputLock:
-    """The lock of an output folder: acquire() waits up to WAIT_SECONDS, release() removes it."""
+    """The lock of an output folder: acquire() waits for it (limits.OUTPUT_LOCK_SECONDS at
+    most), release() removes it."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / LOCK_NAME
         self._descriptor: int | None = None
 
     def acquire(self, wait: float | None = None) -> None:
-        deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
+        deadline = time.monotonic() + (limits.OUTPUT_LOCK_SECONDS if wait is None else wait)
         while True:
             descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             if _try_lock(descriptor) and self._still_ours(descriptor):

@@ -16,22 +16,22 @@ from pathlib import Path
 
 from generator.base import limits
 from generator.base.a1 import column_letters
+from generator.read.advice import SAVE_AS_XLSX
 from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError, format_class
 
 CHILD = Path(__file__).with_name("legacy_child.py")
 KINDS = frozenset({"number", "text", "bool", "error", "blank"})
-SAVE_AS = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再提交"
 _MESSAGES = {
     "password": "工作簿设置了打开密码，无法读取；请取消密码，保存后再提交",
-    "broken": "文件已损坏，无法作为{what}读取；" + SAVE_AS,
+    "broken": "文件已损坏，无法作为{what}读取；" + SAVE_AS_XLSX,
     "dtd": "文件中含有 XML 文档类型声明（DTD），正常的表格文件不会有，出于安全考虑拒绝读取",
-    "memory": "读取这个{what}文件所需的内存超过上限，文件可能已损坏或被篡改；" + SAVE_AS,
+    "memory": "读取这个{what}文件所需的内存超过上限，文件可能已损坏或被篡改；" + SAVE_AS_XLSX,
     "no-calamine": "读取{what}需要 python-calamine 组件，但没有安装；"
     "请运行 python -m pip install python-calamine，或把文件另存为 .xlsx",
 }
-_CRASHED = "读取这个{what}文件时读取程序异常退出（文件可能已损坏或被篡改）；" + SAVE_AS
+_CRASHED = "读取这个{what}文件时读取程序异常退出（文件可能已损坏或被篡改）；" + SAVE_AS_XLSX
 _TIMED_OUT = (
-    "读取这个{what}文件超过 {seconds} 秒仍未完成（文件可能已损坏或被篡改），已停止；" + SAVE_AS
+    "读取这个{what}文件超过 {seconds} 秒仍未完成（文件可能已损坏或被篡改），已停止；" + SAVE_AS_XLSX
 )
 
 
@@ -105,7 +105,8 @@ def open_legacy(path: Path, what: str) -> LegacyWorkbook:
         raise WorkbookError(message, "legacy-timeout") from None
     except OSError as error:
         raise WorkbookError(
-            f"无法启动读取{what}的程序（{error.strerror or error}）；" + SAVE_AS, "legacy-crash"
+            f"无法启动读取{what}的程序（{error.strerror or error}）；" + SAVE_AS_XLSX,
+            "legacy-crash",
         ) from None
     try:
         result = json.loads(done.stdout) if done.returncode == 0 else None

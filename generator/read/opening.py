@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.base import limits
+from generator.read.advice import SAVE_AS_XLSX
 from generator.read.legacy import open_legacy
 from generator.read.sniff import FileType, ole2_stream_names, sniff, zip_flavour
 from generator.read.xlsx import (
@@ -20,8 +21,6 @@ from generator.read.xlsx import (
     check_members,
     check_zip_directory,
 )
-
-SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再提交"
 
 _FILE_KIND_MESSAGES = {
     FileType.EMPTY: "文件是空的（0 字节），可能没有保存成功或传输时损坏；请重新提交",

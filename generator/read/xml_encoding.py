@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from generator.read.advice import SAVE_AS_XLSX
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -22,7 +24,6 @@ _UNMARKED_UTF16 = ((b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"))
 _DECLARED = re.compile(rb"""^<\?xml[^>]{0,200}?\sencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _DECLARATION = re.compile(r"^<\?xml[^>]{0,200}?\?>")
 _ENCODING_ATTRIBUTE = re.compile(r"""\sencoding\s*=\s*["'][^"']*["']""")
-_RESAVE = "请在 Excel 或 WPS 中打开后另存为“Excel 工作簿（*.xlsx）”再提交"
 
 
 class EncodingProblem(ValueError):
@@ -43,12 +44,12 @@ def as_utf8(data: bytes, what: str) -> bytes:
     if _mislabelled_utf8(body, encoding) and text != body.decode("utf-8"):
         raise EncodingProblem(
             f"{what}声明为 {_display(encoding)} 编码，但内容实际是 UTF-8 编码，"
-            f"按声明读取会变成乱码；{_RESAVE}"
+            f"按声明读取会变成乱码；{SAVE_AS_XLSX}"
         )
     if text is None:
         raise EncodingProblem(
             f"{what}声明为 {_display(encoding)} 编码，但内容不是有效的 {_display(encoding)} 文字，"
-            f"文件可能已损坏；{_RESAVE}"
+            f"文件可能已损坏；{SAVE_AS_XLSX}"
         )
     declaration = _DECLARATION.match(text)
     if declaration:
@@ -74,7 +75,7 @@ def _encoding(data: bytes, what: str) -> tuple[str, bytes]:
         name = codecs.lookup(label).name
     except LookupError:
         raise EncodingProblem(
-            f"{what}声明了无法识别的文字编码“{label}”，无法读取；{_RESAVE}"
+            f"{what}声明了无法识别的文字编码“{label}”，无法读取；{SAVE_AS_XLSX}"
         ) from None
     return ("utf-8" if name == "utf-8-sig" else name), data
 
@@ -91,7 +92,7 @@ def _check_utf8(body: bytes, what: str) -> None:
         except UnicodeDecodeError:
             actual = "内容不是有效的 UTF-8 文字，文件可能已损坏"
         raise EncodingProblem(
-            f"{what}声明为 UTF-8 编码，但第 {error.start + 1} 个字节起{actual}；{_RESAVE}"
+            f"{what}声明为 UTF-8 编码，但第 {error.start + 1} 个字节起{actual}；{SAVE_AS_XLSX}"
         ) from None
 
 

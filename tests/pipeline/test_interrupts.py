@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.base import limits
 from generator.pipeline import lock
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
@@ -165,7 +166,7 @@ def test_a_second_run_refuses_when_the_first_goes_on(
 ) -> None:
     out = tmp_path / "out"
     first = holder(out, 30)
-    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(limits, "OUTPUT_LOCK_SECONDS", 0.5)
     try:
         with pytest.raises(
             OutputError, match=f"另一个 gen-report（进程 {first.pid}）正在向输出文件夹"
