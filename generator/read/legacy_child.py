@@ -152,7 +152,7 @@ _CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0
 
 
 class Refused(Exception):
-    pass
+    """content.xml declares a DTD (no spreadsheet program writes one): refused, not parsed."""
 
 
 def ods_overlay(path: str, rows: int, columns: int) -> tuple[dict[str, Overlay], dict[str, list]]:
@@ -226,9 +226,10 @@ def read(path: str, rows: int, columns: int) -> dict:
         data = handle.read()
     is_ods = data.startswith(b"PK")
     try:
-        overlays, ods_merged = ods_overlay(path, rows, columns) if is_ods else ({}, {})
-        if not is_ods:
-            overlays = xls_overlay(data, rows, columns)
+        if is_ods:
+            overlays, ods_merged = ods_overlay(path, rows, columns)
+        else:
+            overlays, ods_merged = xls_overlay(data, rows, columns), {}
     except Refused:
         return {"error": "dtd"}
     except (struct.error, ValueError, KeyError, IndexError, zipfile.BadZipFile, expat.ExpatError):
@@ -269,15 +270,18 @@ def read(path: str, rows: int, columns: int) -> dict:
 
 def main(argv: list[str]) -> int:
     path, rows, columns, memory, seconds = argv[0], *map(int, argv[1:5])
-    limit(memory, seconds)
     try:
-        result = read(path, rows, columns)
+        import python_calamine  # noqa: F401  (before the limits: a failure here is the install's)
     except ImportError:
         result = {"error": "no-calamine"}
-    except MemoryError:
-        result = {"error": "memory"}
-    except (OSError, RecursionError, struct.error, ValueError):
-        result = {"error": "broken"}
+    else:
+        limit(memory, seconds)
+        try:
+            result = read(path, rows, columns)
+        except MemoryError:
+            result = {"error": "memory"}
+        except (OSError, RecursionError, struct.error, ValueError):
+            result = {"error": "broken"}
     sys.stdout.write(json.dumps(result, ensure_ascii=True))
     return 0
 
