@@ -137,3 +137,9 @@ def stray_cell(data: bytes) -> bytes:
         return body.replace(b'<dimension ref="', b'<dimension ref="A1:XFD1048576" x="')
 
     return rewrite(data, {SHEET: add})
+
+
+def future_zip_version(data: bytes) -> bytes:
+    """A directory entry claiming it needs zip version 25.4 to extract (zipfile refuses it)."""
+    directory = data.find(b"PK\x01\x02")
+    return data[: directory + 6] + (254).to_bytes(2, "little") + data[directory + 8 :]

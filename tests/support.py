@@ -69,6 +69,13 @@ def page_size(pdf: Path, page: int) -> tuple[float, float]:
 
 def libreoffice_convert(source: Path, target: str, folder: Path) -> Path:
     """The file as LibreOffice (headless, a private profile) saves it in `target` format."""
+    converted = libreoffice_convert_all([source], target, folder)
+    assert len(converted) == 1, "LibreOffice did not convert the file"
+    return converted[0]
+
+
+def libreoffice_convert_all(sources: list[Path], target: str, folder: Path) -> list[Path]:
+    """The files as LibreOffice saves them in `target` format (one run), in folder/converted."""
     from generator.write.pdf import find_soffice
 
     soffice = find_soffice()
@@ -83,15 +90,15 @@ def libreoffice_convert(source: Path, target: str, folder: Path) -> Path:
             target,
             "--outdir",
             str(out),
-            str(source),
+            *map(str, sources),
         ],
         capture_output=True,
         timeout=300,
         check=False,
     )
-    converted = [p for p in out.iterdir()] if out.is_dir() else []
-    assert len(converted) == 1, "LibreOffice did not convert the file"
-    return converted[0]
+    converted = sorted(out.iterdir()) if out.is_dir() else []
+    assert len(converted) == len(sources), "LibreOffice did not convert every file"
+    return converted
 
 
 def assert_headings_in_order(text: str, headings: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""Every bound the reader enforces, in one place.
+"""Every bound the tool enforces, in one place.
 
 A unit's fill-in workbook is about 30 KB zipped and well under 1 MB unzipped; these limits leave
 ample room for real files and stop crafted ones (zip bombs, huge sheets) before any parser sees them.
@@ -54,3 +54,18 @@ MAX_PDF_PAGES = 300
 
 MAX_PDF_SECONDS = 60
 """Longest a PDF may take to read, in its own process."""
+
+LEGACY_MAX_ROWS = 1_000
+"""Rows of each sheet the .xls/.et/.ods reader hands back (a form has fewer than 200)."""
+
+LEGACY_MAX_COLUMNS = 64
+"""Columns of each sheet the .xls/.et/.ods reader hands back."""
+
+LEGACY_MEMORY_BYTES = 1024 * 1024 * 1024
+"""Address space the .xls/.et/.ods reader's child process may use (where the system can bound it)."""
+
+LEGACY_SECONDS = 30
+"""Time the .xls/.et/.ods reader's child process may take for one file."""
+
+OUTPUT_LOCK_SECONDS = 10.0
+"""How long a second run on the same output folder waits for the first before refusing."""

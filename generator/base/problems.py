@@ -61,6 +61,8 @@ class Problem:
     code: str
     message: str
     location: Location | None = None
+    unit: str | None = None
+    """The unit concerned, when no workbook of it says so (one on the unit list that sent none)."""
 
     def __str__(self) -> str:
         where = f"{self.location}：" if self.location else ""

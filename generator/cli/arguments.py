@@ -19,7 +19,9 @@ EPILOG = """退出状态：
 
 示例：
   gen-report 2018                      生成 2018 年度报告（读取 inputs/2018，写入 out/2018）
-  gen-report 2018 --check              只检查 inputs/2018 中的工作簿
+  gen-report 2018 --check              只检查 inputs/2018 中的工作簿（有问题时写出问题清单）
+  gen-report 2018 --check --units 单位清单.txt
+                                       同时列出还没有提交工作簿的单位
   gen-report 2018 --init --unit 株洲市财政局 --level 市政府工作部门
                                        为该单位生成空白填报表
   gen-report 2018 --inputs D:\\报表\\2018 --out D:\\报告
@@ -67,7 +69,10 @@ ARGUMENTS: tuple[Option, ...] = (
         repeat=True,
     ),
     Option(
-        ("--units",), "与 --init 一起使用：单位清单文本文件，每行“单位名称, 单位层级”", "清单文件"
+        ("--units",),
+        "单位清单文本文件，每行“单位名称, 单位层级”：与 --init 一起使用时为清单中的单位生成填报表；"
+        "生成报告或 --check 时列出还没有提交工作簿的单位和不在清单中的工作簿",
+        "清单文件",
     ),
     Option(
         ("--deadline",),

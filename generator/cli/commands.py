@@ -14,6 +14,8 @@ from generator.cli.status import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
 from generator.formats.registry import FormatUnavailable
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.staging import OutputError
+from generator.read.roster import UnitListError
+from generator.write import problem_list
 from generator.write.registry import CONVERSIONS, WRITERS, labels
 
 
@@ -27,6 +29,7 @@ def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOpti
             each=args.each,
             pdf=args.pdf,
             charts=args.charts,
+            unit_list=Path(args.units) if args.units else None,
             progress=console.progress(),
         )
     except FormatUnavailable as error:
@@ -35,23 +38,23 @@ def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOpti
 
 def run_build(console: Console, year: int, args: argparse.Namespace) -> int:
     """--check, or a full build."""
-    from generator.pipeline.build import build, check_inputs
+    from generator.pipeline.build import build, check  # the library: only for a build
 
     options = _options(console, year, args)
     pdf_error = None
     try:
-        if args.check:
-            problems, written = check_inputs(options).problems, []
-        else:
-            built = build(options)
-            problems, written, pdf_error = built.problems, built.written, built.pdf_error
+        built = check(options) if args.check else build(options)
+    except UnitListError as error:
+        raise UsageProblem(str(error)) from None
     except OutputError as error:
         console.error(str(error))
         return EXIT_OUTPUT
+    problems, written, pdf_error = built.problems, built.written, built.pdf_error
     console.say(f"已读取 {options.inputs} 中的工作簿（{year} 年度，{options.spec.name}）。")
     console.problems(problems.sorted())
     blocked = problems.blocking(options.strict)
     console.say(_summary(problems, options.strict))
+    _list_problem_lists(console, options, written)
     if blocked:
         action = "检查未通过" if args.check else "未生成报告"
         console.say(f"{action}：请按上面的提示修改工作簿后重新运行。")
@@ -66,14 +69,31 @@ def run_build(console: Console, year: int, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _list_problem_lists(console: Console, options: BuildOptions, written: list[Path]) -> None:
+    """Where the problem lists went, when they were written."""
+    book = options.out / problem_list.BOOK
+    if book not in written:
+        return
+    folder = options.out / problem_list.FOLDER
+    count = sum(1 for p in written if p.parent == folder)
+    console.say(f"问题清单已写入 {book}（每个问题一行，可筛选）。")
+    if count:
+        line = f"（{count} 个单位各一份，可直接转发给相应单位）"
+        console.say(f"各单位的问题清单在 {folder}{os.sep}{spaced(line)}")
+
+
 def _list_written(console: Console, options: BuildOptions, written: list[Path]) -> None:
     """The report's files (in the writers' order, each conversion after its source), then the
     units' reports in one line."""
     from generator.pipeline.writing import UNITS_FOLDER
 
     units_folder = options.out / UNITS_FOLDER
+    lists = (options.out / problem_list.BOOK, options.out / problem_list.FOLDER)
     console.say("已生成：")
-    for path in sorted((p for p in written if p.parent != units_folder), key=_output_rank):
+    reports = [
+        p for p in written if p.parent != units_folder and p not in lists and p.parent not in lists
+    ]
+    for path in sorted(reports, key=_output_rank):
         console.say(f"  {path}")
     each = tuple(w for w in options.active_writers if w.each)
     unit_reports = sum(

@@ -35,8 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     if "--version" in args:
         print(f"gen-report {__version__}")
         return EXIT_OK
+    from generator.pipeline.interrupts import stop_requests_interrupt
+
     try:
-        return _run(args)
+        with stop_requests_interrupt():
+            return _run(args)
     except UsageProblem as error:
         return _usage_error(str(error))
     except KeyboardInterrupt:
@@ -64,10 +67,8 @@ def _run(argv: list[str]) -> int:
     console = Console(quiet=args.quiet)
     if args.init:
         return commands.run_init(console, year, args)
-    if args.unit or args.level or args.units or args.deadline or args.contact:
-        raise UsageProblem(
-            "--unit、--level、--units、--deadline 和 --contact 只能与 --init 一起使用"
-        )
+    if args.unit or args.level or args.deadline or args.contact:
+        raise UsageProblem("--unit、--level、--deadline 和 --contact 只能与 --init 一起使用")
     return commands.run_build(console, year, args)
 
 

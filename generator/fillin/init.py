@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.base.filenames import safe_filename
 from generator.fillin.workbook import new_form, write_new
 from generator.formats.registry import format_for_year
-
-
-class UnitListError(ValueError):
-    """A unit list cannot be used; the message is for the user."""
+from generator.read.roster import UnitListError, read_unit_list
 
 
 @dataclass
@@ -25,27 +21,6 @@ def blank_form_name(year: int) -> str:
     return f"{year}年度政府信息公开工作情况填报表.xlsx"
 
 
-def read_unit_list(path: Path) -> list[tuple[str, str]]:
-    """Units from a text file with one “name, level” per line (commas, tabs or 、 separate)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        text = path.read_text(encoding="gb18030")
-    except OSError as error:
-        raise UnitListError(f"无法读取单位清单 {path}（{error.strerror or error}）") from None
-    units: list[tuple[str, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [p.strip() for p in re.split(r"[,，\t、]", line) if p.strip()]
-        if len(parts) != 2:
-            raise UnitListError(
-                f"单位清单 {path.name} 第 {number} 行应为“单位名称, 单位层级”：{line.strip()}"
-            )
-        units.append((parts[0], parts[1]))
-    return units
-
-
 def unit_pairs(
     names: list[str], levels: list[str], list_file: Path | None
 ) -> list[tuple[str, str]]:
@@ -53,7 +28,7 @@ def unit_pairs(
 
     One level given for several names applies to all of them.
     """
-    pairs: list[tuple[str, str]] = read_unit_list(list_file) if list_file is not None else []
+    pairs = [(e.name, e.level) for e in read_unit_list(list_file)] if list_file is not None else []
     if len(levels) == 1 and len(names) > 1:
         levels = levels * len(names)
     if len(names) != len(levels):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from generator.base.problems import Problems
 from generator.base.progress import Progress, Silent
+from generator.check.previous_year import screen_previous_year
+from generator.check.roster import check_roster
 from generator.check.unit import validate_unit
 from generator.check.units import PreviousYear, validate_set
 from generator.compute.aggregate import summarize
@@ -23,8 +25,16 @@ from generator.pipeline.narrative import check_typed_text
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.parallel import ordered_map
 from generator.pipeline.staging import OutputError, Staging
-from generator.pipeline.writing import Staged, stage_conversion, stage_report, stage_unit_reports
+from generator.pipeline.writing import (
+    Staged,
+    problem_lists_due,
+    stage_conversion,
+    stage_problem_lists,
+    stage_report,
+    stage_unit_reports,
+)
 from generator.read.inputs import list_inputs
+from generator.read.roster import read_unit_list
 from generator.read.unit import UnitData, UnitReading, read_unit
 from generator.write.publication import Publication
 from generator.write.registry import WriterError, conversion_for
@@ -38,9 +48,7 @@ class Checked:
     units: list[UnitData]
     problems: Problems
     previous: PreviousYear | None = None
-    """Last year's units, for the checks across years (unit by unit)."""
-    compared: PreviousYear | None = None
-    """Last year, when it is the same reporting body's: for 同比 and the 汇总表's 上年总计."""
+    """Last year's units (the same reporting body's): the checks across years, 同比, 上年总计."""
 
 
 @dataclass
@@ -61,8 +69,12 @@ class Built:
 def check_inputs(options: BuildOptions) -> Checked:
     """Read and validate every workbook in the inputs folder for the year's format.
 
-    With `each`, every unit must also hold what its own report needs (contacts, narrative).
+    With `each`, every unit must also hold what its own report needs (contacts, narrative); with
+    a unit list, the units that sent nothing and the workbooks of units not on it are reported.
+    The text typed into 文字材料 is checked against the figures. Raises UnitListError when the
+    unit list cannot be read.
     """
+    listed = read_unit_list(options.unit_list) if options.unit_list is not None else None
     found = list_inputs(options.inputs)
     problems = Problems()
     problems.extend(found.problems)
@@ -75,29 +87,12 @@ def check_inputs(options: BuildOptions) -> Checked:
         validate=True,
         each=options.each,
     )
-    previous = previous_year(options, problems)
+    if listed is not None and options.unit_list is not None:
+        problems.extend(check_roster(listed, units, found.files, options.unit_list.name))
+    previous = previous_year(options, units, problems)
     problems.extend(validate_set(units, options.spec, previous))
-    compared = same_reporter(previous, units, options.spec, problems)
-    check_typed_text(units, options.spec, compared, options.each, problems)
-    return Checked(options, units, problems, previous, compared)
-
-
-def same_reporter(
-    previous: PreviousYear | None, units: Sequence[UnitData], spec: FormatSpec, problems: Problems
-) -> PreviousYear | None:
-    """Last year, for comparing the whole report with (同比, the 汇总表's 上年总计): only when
-    last year's workbooks are the same reporting body's."""
-    if previous is None or not previous.units:
-        return None
-    body = next((u.name for u in units if u.level == spec.body_level), None)
-    if body is not None and any(u.name == body for u in previous.units):
-        return previous
-    problems.notice(
-        "previous-other-body",
-        f"{previous.year} 年度的工作簿中没有本年的报告单位“{body}”，不是同一报告单位的数据；"
-        "报告中不写同比",
-    )
-    return None
+    check_typed_text(units, options.spec, previous, options.each, problems)
+    return Checked(options, units, problems, previous)
 
 
 def _read_job(job: tuple[Path, Path, int, bool, bool]) -> UnitReading:
@@ -136,12 +131,16 @@ def read_units(
     return units
 
 
-def previous_year(options: BuildOptions, problems: Problems) -> PreviousYear | None:
+def previous_year(
+    options: BuildOptions, units: Sequence[UnitData], problems: Problems
+) -> PreviousYear | None:
     """Last year's units, from the sibling folder named for last year (inputs/2024 beside
     inputs/2025), read with last year's format.
 
     Only read when the format has rules across years or headline figures to compare (同比);
-    their own problems were last year's business and are not reported again.
+    their own problems were last year's business and are not reported again. A workbook there
+    that is not last year's, and a unit in one folder but not the other, are reported (naming the
+    files) and not compared.
     """
     spec, year = options.spec, options.year
     if not (spec.cross_year_checks or spec.headlines):
@@ -162,8 +161,18 @@ def previous_year(options: BuildOptions, problems: Problems) -> PreviousYear | N
         )
         return None
     files = list_inputs(folder).files
-    units = read_units(files, last_spec, year - 1, Problems(), Silent())
-    return PreviousYear(last_spec, year - 1, tuple(units))
+    last_units = read_units(files, last_spec, year - 1, Problems(), Silent())
+    body = next((u.name for u in units if u.level == spec.body_level), None)
+    if body is not None and not any(u.name == body for u in last_units):
+        problems.notice(
+            "previous-other-body",
+            f"{folder} 中没有本年的报告单位“{body}”的工作簿，不是同一报告单位的上年数据；"
+            f"{_not_compared(spec)}",
+        )
+        return None
+    kept, found = screen_previous_year(units, last_units, year, folder, spec.cross_year_checks)
+    problems.extend(found)
+    return PreviousYear(last_spec, year - 1, tuple(kept))
 
 
 def _not_compared(spec: FormatSpec) -> str:
@@ -174,38 +183,54 @@ def _not_compared(spec: FormatSpec) -> str:
     return "，".join(undone)
 
 
+def check(options: BuildOptions) -> Built:
+    """Check the inputs (--check): nothing but the problem lists is written (or, when nothing is
+    wrong, an earlier run's lists removed)."""
+    result = Built(check_inputs(options))
+    if problem_lists_due(result.problems, options.out):
+        with Staging(options.out) as staging:
+            stage_problem_lists(staging, result.problems, result.checked.units, options)
+            result.written = staging.commit()
+    return result
+
+
 def build(options: BuildOptions) -> Built:
     """Check the inputs and, when nothing blocks, write the report into the output folder.
 
-    With `each`, also one report per unit in 单位/.
+    With `each`, also one report per unit in 单位/. The problem lists are written whenever
+    anything is wrong, blocked or not; the report files of an earlier build stay as they were
+    when this one is blocked.
     """
     checked = check_inputs(options)
     result = Built(checked)
-    if checked.problems.blocking(options.strict):
-        return result
-    spec = options.spec
-    body = next(u for u in checked.units if u.level == spec.body_level)
-    previous = checked.compared
-    document = report_document(
-        checked.units, body, spec, options.year, aggregate=True, previous=previous
-    )
-    result.document = document
-    publication = Publication(
-        document,
-        spec,
-        summarize(checked.units, spec, previous),
-        tuple(checked.problems.sorted()),
-        charts=options.charts,
-    )
+    publication = None
+    if not checked.problems.blocking(options.strict):
+        spec = options.spec
+        body = next(u for u in checked.units if u.level == spec.body_level)
+        previous = checked.previous
+        result.document = report_document(
+            checked.units, body, spec, options.year, aggregate=True, previous=previous
+        )
+        publication = Publication(
+            result.document,
+            spec,
+            summarize(checked.units, spec, previous),
+            tuple(checked.problems.sorted()),
+            charts=options.charts,
+        )
+    if publication is None and not problem_lists_due(checked.problems, options.out):
+        return result  # nothing to write: the output folder is not even created
     staged: Staged = {}
     with Staging(options.out) as staging:
-        try:
-            stage_report(staging, publication, options.active_writers, staged)
-            if options.each:
-                stage_unit_reports(staging, checked.units, options, staged, checked.previous)
-        except WriterError as error:
-            raise OutputError(str(error)) from None
-        if options.pdf:
-            result.pdf_error = stage_conversion(staging, conversion_for("pdf"), staged)
+        stage_problem_lists(staging, checked.problems, checked.units, options)
+        if publication is not None:
+            try:
+                stage_report(staging, publication, options.active_writers, staged)
+                if options.each:
+                    stage_unit_reports(staging, checked.units, options, staged, checked.previous)
+            except WriterError as error:
+                raise OutputError(str(error)) from None
+            if options.pdf:
+                result.pdf_error = stage_conversion(staging, conversion_for("pdf"), staged)
         result.written = staging.commit()
     return result

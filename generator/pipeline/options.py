@@ -26,6 +26,8 @@ class BuildOptions:
     pdf: bool = False
     charts: bool = False
     """Also the 图解, and the charts appended to the Word file."""
+    unit_list: Path | None = None
+    """单位清单.txt: the units that should have sent a workbook."""
     writers: tuple[Writer, ...] = WRITERS
     progress: Progress = field(default_factory=Silent, compare=False)
 

@@ -1,4 +1,9 @@
-"""Write outputs completely or not at all: everything goes to a temporary folder, then is renamed."""
+"""Write outputs completely or not at all: everything goes to a temporary folder, then is renamed.
+
+One run at a time writes to an output folder (a lock file in it, removed when the run ends);
+staging folders left by a run that was killed outright are removed by the next one. Moving the
+files into place is not interrupted half-way: a Ctrl+C or kill then takes effect just after.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,12 @@ import secrets
 import shutil
 from pathlib import Path
 from types import TracebackType
+
+from generator.pipeline.interrupts import stop_requests_deferred
+from generator.pipeline.lock import LockBusy, OutputLock
+
+STAGING_PREFIX = ".gen-report-"
+STAGING_SUFFIX = ".tmp"
 
 
 class OutputError(Exception):
@@ -18,14 +29,32 @@ class Staging:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.staging = folder / f".gen-report-{secrets.token_hex(4)}.tmp"
-            self.staging.mkdir()
-        except OSError as error:
-            raise OutputError(f"无法创建输出文件夹 {folder}（{error.strerror or error}）") from None
         self._names: list[str] = []
         self._stale: list[str] = []
+        self.lock = OutputLock(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.lock.acquire()
+        except OSError as error:
+            raise OutputError(f"无法创建输出文件夹 {folder}（{error.strerror or error}）") from None
+        except LockBusy as error:
+            raise OutputError(str(error)) from None
+        try:
+            with stop_requests_deferred():
+                self._remove_abandoned()
+                self.staging = folder / f"{STAGING_PREFIX}{secrets.token_hex(4)}{STAGING_SUFFIX}"
+                self.staging.mkdir()
+        except OSError as error:
+            self.lock.release()
+            raise OutputError(f"无法写入输出文件夹 {folder}（{error.strerror or error}）") from None
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _remove_abandoned(self) -> None:
+        """Staging folders of runs killed outright (the lock says none is running now)."""
+        for path in self.folder.glob(f"{STAGING_PREFIX}*{STAGING_SUFFIX}"):
+            shutil.rmtree(path, ignore_errors=True)
 
     def __enter__(self) -> Staging:
         return self
@@ -36,7 +65,9 @@ class Staging:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        with stop_requests_deferred():
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.lock.release()
 
     def path(self, relative: str) -> Path:
         """Where to stage a file (its folders are created); it is listed for commit."""
@@ -60,12 +91,20 @@ class Staging:
 
     def commit(self) -> list[Path]:
         """Move every staged file into place (removing dropped ones); returns the final paths."""
+        with stop_requests_deferred():
+            return self._commit()
+
+    def _commit(self) -> list[Path]:
         for relative in self._stale:
+            target = self.folder / relative
             try:
-                (self.folder / relative).unlink(missing_ok=True)
+                target.unlink(missing_ok=True)
+                parent = target.parent
+                if parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
+                    parent.rmdir()  # a folder of stale files only
             except OSError as error:
                 raise OutputError(
-                    f"无法删除过时的文件 {self.folder / relative}（{error.strerror or error}）"
+                    f"无法删除过时的文件 {target}（{error.strerror or error}）"
                 ) from None
         written: list[Path] = []
         for relative in self._names:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.base.filenames import safe_filename
+from generator.base.problems import Problems, Severity
 from generator.check.units import PreviousYear
 from generator.document.report import report_document
 from generator.formats.registry import format_at
@@ -14,6 +15,7 @@ from generator.pipeline.options import BuildOptions
 from generator.pipeline.parallel import ordered_map
 from generator.pipeline.staging import Staging
 from generator.read.unit import UnitData
+from generator.write import problem_list
 from generator.write.publication import Publication
 from generator.write.registry import Conversion, ConversionError, Writer, writer_for
 
@@ -61,6 +63,16 @@ def _unit_report(job: _UnitJob) -> tuple[str, list[bytes]]:
     return document.title, [writer.render(publication) for writer in job.writers]
 
 
+def unique_name(stem: str, used: set[str]) -> str:
+    """The stem, or stem_2, stem_3 …: the first not yet used (ignoring case, as Windows does)."""
+    name, number = stem, 1
+    while name.lower() in used:
+        number += 1
+        name = f"{stem}_{number}"
+    used.add(name.lower())
+    return name
+
+
 def stage_unit_reports(
     staging: Staging,
     units: Sequence[UnitData],
@@ -89,12 +101,7 @@ def stage_unit_reports(
     ]
     progress.start("生成各单位报告", len(jobs))
     for title, files in ordered_map(_unit_report, jobs):
-        stem = safe_filename(title)
-        name, number = stem, 1
-        while name.lower() in used:
-            number += 1
-            name = f"{stem}_{number}"
-        used.add(name.lower())
+        name = unique_name(safe_filename(title), used)
         for writer, data in zip(for_each, files, strict=True):
             path = f"{UNITS_FOLDER}/{name}{writer.suffix}"
             staging.write_bytes(path, data)
@@ -121,3 +128,46 @@ def stage_conversion(staging: Staging, conversion: Conversion, staged: Staged) -
     for stem in stems:
         staging.path(stem + conversion.suffix)
     return None
+
+
+def _old_problem_lists(out: Path) -> list[str]:
+    folder = out / problem_list.FOLDER
+    names = [problem_list.BOOK] if (out / problem_list.BOOK).exists() else []
+    return names + [f"{problem_list.FOLDER}/{p.name}" for p in sorted(folder.glob("*.txt"))]
+
+
+def _to_send_back(problems: Problems) -> bool:
+    """Whether an error or warning concerns a unit (one with no workbook or file, such as a
+    missing inputs folder, is for the office alone)."""
+    return any(p.severity >= Severity.WARNING and (p.location or p.unit) for p in problems)
+
+
+def problem_lists_due(problems: Problems, out: Path) -> bool:
+    """Whether there are problem lists to write, or an earlier run's to remove."""
+    return _to_send_back(problems) or (
+        not problems.blocking(strict=True) and bool(_old_problem_lists(out))
+    )
+
+
+def stage_problem_lists(
+    staging: Staging, problems: Problems, units: Sequence[UnitData], options: BuildOptions
+) -> None:
+    """问题清单.xlsx and one letter per unit with errors or warnings, replacing every earlier list;
+    when nothing is wrong, the earlier lists are removed (they would no longer match)."""
+    if not problem_lists_due(problems, options.out):
+        return
+    old = _old_problem_lists(options.out)
+    new: set[str] = set()
+    if _to_send_back(problems):
+        concern = [p for p in problems.sorted() if p.severity >= Severity.WARNING or p.location]
+        listed = problem_list.rows(concern, {u.file: u.name for u in units}, options.spec)
+        staging.write_bytes(problem_list.BOOK, problem_list.render_book(listed))
+        new.add(problem_list.BOOK)
+        used: set[str] = set()
+        for unit, data in problem_list.letters(listed, options.year).items():
+            name = f"{problem_list.FOLDER}/{unique_name(safe_filename(unit), used)}.txt"
+            staging.write_bytes(name, data)
+            new.add(name)
+    for name in old:
+        if name not in new:
+            staging.drop(name)

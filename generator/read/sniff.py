@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-import struct
 import zipfile
+
+from generator.read import ole2
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -45,21 +46,8 @@ def sniff(data: bytes) -> FileType:
 
 
 def ole2_stream_names(data: bytes) -> list[str]:
-    """Names in the first directory sector of an OLE2 (compound file) container."""
-    try:
-        shift = struct.unpack_from("<H", data, 30)[0]
-        first = struct.unpack_from("<I", data, 48)[0]
-        if not 7 <= shift <= 16:
-            return []
-        start = (first + 1) << shift
-        names = []
-        for offset in range(start, min(start + (1 << shift), len(data) - 127), 128):
-            length = struct.unpack_from("<H", data, offset + 64)[0]
-            if 2 <= length <= 64:
-                names.append(data[offset : offset + length - 2].decode("utf-16-le", "replace"))
-        return names
-    except struct.error:
-        return []
+    """Names in an OLE2 (compound file) container's directory."""
+    return ole2.stream_names(data)
 
 
 def _as_text(data: bytes) -> str | None:

@@ -13,8 +13,8 @@ from generator.formats.kinds import Reads
 from generator.formats.spec import Field, FormatSpec, SheetSpec
 from generator.read import cells
 from generator.read.names import normalized
-from generator.read.opening import open_workbook
-from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError, XlsxWorkbook
+from generator.read.opening import Workbook, open_workbook
+from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError
 
 LABEL_SEARCH_MARGIN = 30
 """How many rows below a sheet's last item the reader looks for labels that have moved."""
@@ -84,7 +84,7 @@ def read_unit(path: Path, spec: FormatSpec, display_name: str | None = None) -> 
     return UnitReading(unit, problems.items)
 
 
-def _read_book(book: XlsxWorkbook, spec: FormatSpec, name: str, problems: Problems) -> UnitData:
+def _read_book(book: Workbook, spec: FormatSpec, name: str, problems: Problems) -> UnitData:
     unit = UnitData(name)
     for sheet in spec.sheets:
         info = _find_sheet(book, sheet.name, name, problems)
@@ -93,7 +93,7 @@ def _read_book(book: XlsxWorkbook, spec: FormatSpec, name: str, problems: Proble
     return unit
 
 
-def _find_sheet(book: XlsxWorkbook, wanted: str, file: str, problems: Problems) -> SheetInfo | None:
+def _find_sheet(book: Workbook, wanted: str, file: str, problems: Problems) -> SheetInfo | None:
     where = Location(file)
     exact = [s for s in book.sheets if s.name == wanted]
     similar = [
@@ -138,7 +138,7 @@ def _find_sheet(book: XlsxWorkbook, wanted: str, file: str, problems: Problems) 
 
 
 def _read_sheet(
-    book: XlsxWorkbook, info: SheetInfo, sheet: SheetSpec, unit: UnitData, problems: Problems
+    book: Workbook, info: SheetInfo, sheet: SheetSpec, unit: UnitData, problems: Problems
 ) -> None:
     location = Location(unit.file, info.name)
     raw = book.read_cells(info, sheet.cells_to_read)
@@ -173,7 +173,7 @@ class _Labels:
 
     def __init__(
         self,
-        book: XlsxWorkbook,
+        book: Workbook,
         info: SheetInfo,
         sheet: SheetSpec,
         raw: dict[str, RawCell],
@@ -293,7 +293,7 @@ def _read_list(
 
 
 def _read_value(
-    item: Field, raw: RawCell, where: Location, book: XlsxWorkbook, problems: Problems
+    item: Field, raw: RawCell, where: Location, book: Workbook, problems: Problems
 ) -> Located:
     reading = cells.read_cell(raw, item.kind, item.unit, book.date1904)
     if item.kind.computed and reading.issues:

@@ -18,6 +18,7 @@ from xml.parsers import expat
 from generator.base import limits
 from generator.base.a1 import split_ref
 from generator.read.sheet_scan import scan_cells
+from generator.read.xml_encoding import EncodingProblem, as_utf8
 
 
 class WorkbookError(Exception):
@@ -103,6 +104,37 @@ def check_zip_directory(data: bytes) -> None:
         )
 
 
+def check_members(archive: zipfile.ZipFile) -> None:
+    """Refuse a package with too many parts, parts of the same name, or too much to unpack."""
+    infos = archive.infolist()
+    if len(infos) > limits.MAX_ZIP_MEMBERS:
+        raise WorkbookError(
+            f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.MAX_ZIP_MEMBERS}，不像正常的工作簿"
+        )
+    if len({info.filename for info in infos}) != len(infos):
+        raise WorkbookError("文件内部有重名的部件，结构异常，可能已损坏或被篡改")
+    total = sum(info.file_size for info in infos)
+    if total > limits.MAX_TOTAL_BYTES:
+        raise WorkbookError(f"文件解压后共 {total // 2**20} MB，远超填报表的正常大小，疑为压缩炸弹")
+
+
+def check_member(info: zipfile.ZipInfo, what: str) -> None:
+    """Refuse a part whose declared size or compression ratio no workbook needs."""
+    if info.flag_bits & 0x1:
+        raise WorkbookError("文件内部经过加密，无法读取；请取消密码后另存为 .xlsx")
+    if info.file_size > limits.MAX_MEMBER_BYTES:
+        raise WorkbookError(
+            f"{what}解压后有 {info.file_size // 2**20} MB，远超填报表的正常大小"
+            "（可能有大量多余的行、格式或数据，也可能是压缩炸弹）；"
+            "请删除多余的行，或把填写内容复制到新的空白填报表后重新提交"
+        )
+    if (
+        info.file_size > limits.RATIO_FLOOR_BYTES
+        and info.file_size / max(info.compress_size, 1) > limits.MAX_COMPRESSION_RATIO
+    ):
+        raise WorkbookError(f"{what}的压缩比异常（疑为压缩炸弹），拒绝读取")
+
+
 class XlsxWorkbook:
     """An open .xlsx file whose parts are checked before they are parsed."""
 
@@ -110,7 +142,7 @@ class XlsxWorkbook:
         """`data`, the file's bytes, lets parts be inflated directly (faster than zipfile)."""
         self._zip = archive
         self._data = data
-        self._check_members()
+        check_members(archive)
         self._names = {info.filename for info in archive.infolist()}
         self.date1904 = False
         self.sheets: list[SheetInfo] = []
@@ -118,26 +150,12 @@ class XlsxWorkbook:
         self._workbook_part = self._find_workbook_part()
         self._read_workbook()
         for info in archive.infolist():  # every part, read or not, before any more parsing
-            self._check_member(info)
+            check_member(info, self._part_name(info.filename))
         self._shared: tuple[str, ...] | None = None
         self._formats: tuple[str, ...] | None = None
         self._sheet_data: dict[str, bytes] = {}
 
     # -- the package ---------------------------------------------------------------------------
-
-    def _check_members(self) -> None:
-        infos = self._zip.infolist()
-        if len(infos) > limits.MAX_ZIP_MEMBERS:
-            raise WorkbookError(
-                f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.MAX_ZIP_MEMBERS}，不像正常的工作簿"
-            )
-        if len({info.filename for info in infos}) != len(infos):
-            raise WorkbookError("文件内部有重名的部件，结构异常，可能已损坏或被篡改")
-        total = sum(info.file_size for info in infos)
-        if total > limits.MAX_TOTAL_BYTES:
-            raise WorkbookError(
-                f"文件解压后共 {total // 2**20} MB，远超填报表的正常大小，疑为压缩炸弹"
-            )
 
     def _part_name(self, name: str) -> str:
         for sheet in self.sheets:
@@ -146,12 +164,19 @@ class XlsxWorkbook:
         return f"内部部件 {name}"
 
     def _member(self, name: str) -> bytes:
-        """A part's bytes, after its declared size and compression ratio have been checked."""
+        """A part's XML as UTF-8, after its declared size and compression ratio have been checked."""
+        try:
+            return as_utf8(self._stored(name), self._part_name(name))
+        except EncodingProblem as error:
+            raise WorkbookError(str(error)) from None
+
+    def _stored(self, name: str) -> bytes:
+        """A part's bytes as stored (inflated)."""
         try:
             info = self._zip.getinfo(name)
         except KeyError:
             raise WorkbookError(f"文件缺少内部部件 {name}，可能已损坏") from None
-        self._check_member(info)
+        check_member(info, self._part_name(name))
         if self._data is not None and info.compress_type in (
             zipfile.ZIP_STORED,
             zipfile.ZIP_DEFLATED,
@@ -197,23 +222,6 @@ class XlsxWorkbook:
         if len(body) != info.file_size or zlib.crc32(body) != info.CRC:
             raise broken
         return body
-
-    def _check_member(self, info: zipfile.ZipInfo) -> None:
-        """Refuse a part whose declared size or compression ratio no workbook needs."""
-        what = self._part_name(info.filename)
-        if info.flag_bits & 0x1:
-            raise WorkbookError("文件内部经过加密，无法读取；请取消密码后另存为 .xlsx")
-        if info.file_size > limits.MAX_MEMBER_BYTES:
-            raise WorkbookError(
-                f"{what}解压后有 {info.file_size // 2**20} MB，远超填报表的正常大小"
-                "（可能有大量多余的行、格式或数据，也可能是压缩炸弹）；"
-                "请删除多余的行，或把填写内容复制到新的空白填报表后重新提交"
-            )
-        if (
-            info.file_size > limits.RATIO_FLOOR_BYTES
-            and info.file_size / max(info.compress_size, 1) > limits.MAX_COMPRESSION_RATIO
-        ):
-            raise WorkbookError(f"{what}的压缩比异常（疑为压缩炸弹），拒绝读取")
 
     def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """Id → (type, target member) for a part's relationships."""
@@ -505,7 +513,7 @@ def _read_number_formats(data: bytes) -> tuple[str, ...]:
                 fmt_id = int(attrs.get("numFmtId", "0"))
             except ValueError:
                 fmt_id = 0
-            classes.append(_format_class(fmt_id, custom.get(fmt_id)))
+            classes.append(format_class(fmt_id, custom.get(fmt_id)))
 
     def end(name: str) -> None:
         if _local(name) == "cellXfs":
@@ -517,7 +525,8 @@ def _read_number_formats(data: bytes) -> tuple[str, ...]:
     return tuple(classes)
 
 
-def _format_class(fmt_id: int, code: str | None) -> str:
+def format_class(fmt_id: int, code: str | None) -> str:
+    """The class of a number format, by its built-in id or its code."""
     if code is None:
         if fmt_id in _BUILTIN_DATE_FORMATS:
             return "date"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -61,12 +63,7 @@ def convert(sources: list[Path], filter_name: str = "MS Word 2007 XML") -> list[
                 *map(str, files),
             ]
             try:
-                subprocess.run(
-                    command,
-                    capture_output=True,
-                    timeout=TIMEOUT_SECONDS + 2 * len(files),
-                    check=False,
-                )
+                _run_alone(command, TIMEOUT_SECONDS + 2 * len(files), Path(profile) / "tmp")
             except subprocess.TimeoutExpired:
                 raise PdfError("LibreOffice 没有在限定时间内完成转换，未生成 PDF") from None
             except OSError as error:
@@ -81,6 +78,39 @@ def convert(sources: list[Path], filter_name: str = "MS Word 2007 XML") -> list[
             f"LibreOffice 没有生成 {failed[0].name}（转换失败），请用 Word/WPS 打开 .docx 后“另存为 PDF”"
         )
     return targets
+
+
+def _run_alone(command: list[str], timeout: float, scratch: Path) -> None:
+    """Run LibreOffice in a process group of its own; on a timeout or an interruption (Ctrl+C,
+    a kill) the whole group (soffice and the office process it starts) is killed and waited for,
+    so none is left running. Ctrl+C in the terminal reaches only this program, which does that.
+
+    Its temporary files go to `scratch` (inside the private profile, removed after), so a killed
+    LibreOffice leaves none in the system's temporary folder."""
+    scratch.mkdir(exist_ok=True)
+    environment = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+    if os.name == "nt":
+        options: dict = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    else:
+        options = {"start_new_session": True}
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+        **options,
+    )
+    try:
+        process.wait(timeout=timeout)
+    except BaseException:
+        if os.name == "nt":
+            process.kill()
+        else:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
 
 
 def _is_pdf(path: Path) -> bool:

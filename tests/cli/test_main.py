@@ -58,7 +58,9 @@ def test_one_more_agreed_application_fails_the_check(shipped_copy: Path) -> None
     book = load_workbook(path)
     book["依申请公开"]["B13"] = book["依申请公开"]["B13"].value + 1
     book.save(path)
-    result = run("2018", "--check", "--inputs", str(shipped_copy))
+    result = run(
+        "2018", "--check", "--inputs", str(shipped_copy), "--out", str(shipped_copy.parent)
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "株洲市财政局.xlsx 依申请公开!B10" in result.stdout
@@ -143,8 +145,9 @@ def test_charts_add_the_graphic_and_every_output_is_listed_in_order(tmp_path: Pa
 
 
 def test_missing_inputs_folder(tmp_path: Path) -> None:
-    result = run("2018", "--inputs", str(tmp_path / "无此文件夹"))
+    result = run("2018", "--inputs", str(tmp_path / "无此文件夹"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and "找不到输入文件夹" in result.stdout
+    assert not (tmp_path / "out").exists()  # nothing to send back to a unit
 
 
 def test_internal_error_is_a_short_message(

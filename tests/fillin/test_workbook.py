@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.fillin.init import init_forms, read_unit_list
+from generator.fillin.init import init_forms
 from generator.fillin.workbook import fill_form, new_form
 from generator.formats.kinds import KINDS
 from generator.formats.registry import format_for_year
@@ -115,24 +115,6 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     again = init_forms(2018, tmp_path, [])
     assert again.written == [] and again.skipped == first.written
     assert first.written[0].read_bytes() == b"edited"
-
-
-def test_unit_list_file(tmp_path: Path) -> None:
-    listing = tmp_path / "单位清单.txt"
-    listing.write_text(
-        "# 单位, 层级\n甲局, 市政府工作部门\n乙县人民政府，县市区政府\n丙区\t县市区政府\n\n",
-        encoding="utf-8",
-    )
-    assert read_unit_list(listing) == [
-        ("甲局", "市政府工作部门"),
-        ("乙县人民政府", "县市区政府"),
-        ("丙区", "县市区政府"),
-    ]
-    listing.write_text(
-        "甲局, 市政府工作部门\n乙局\n".encode("gb18030").decode("gb18030"), encoding="gb18030"
-    )
-    with pytest.raises(ValueError, match="第 2 行"):
-        read_unit_list(listing)
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1+1局", "-1", "@SUM(A1)", '=HYPERLINK("http://x")'])

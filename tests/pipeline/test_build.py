@@ -126,23 +126,25 @@ def test_every_printed_figure_traces_back_to_cells(tmp_path: Path) -> None:
     assert {loc.sheet for loc in received.sources} == {"依申请公开"}
 
 
-def test_nothing_is_written_when_there_are_errors(workbooks, tmp_path: Path) -> None:
+def test_no_report_is_written_when_there_are_errors(workbooks, tmp_path: Path) -> None:
     workbooks.standard()
     workbooks.unit("某市财政局", "市政府工作部门", {"apply.fax": None})
     out = tmp_path / "out"
     result = build(BuildOptions.for_year(2018, workbooks.folder, out))
-    assert result.written == [] and result.document is None
-    assert not out.exists() or list(out.iterdir()) == []
+    assert result.document is None
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "问题清单",
+        "问题清单.xlsx",
+        "问题清单/某市财政局.txt",
+    ]
 
 
 def test_strict_refuses_warnings(workbooks, tmp_path: Path) -> None:
     workbooks.standard()
     workbooks.unit("某市财政局", "市政府工作部门", {"apply.fax": "无"})
     assert build(BuildOptions.for_year(2018, workbooks.folder, tmp_path / "a")).written
-    assert (
-        build(BuildOptions.for_year(2018, workbooks.folder, tmp_path / "b", strict=True)).written
-        == []
-    )
+    strict = build(BuildOptions.for_year(2018, workbooks.folder, tmp_path / "b", strict=True))
+    assert strict.document is None and not list((tmp_path / "b").glob("*.txt"))
 
 
 def test_user_text_is_never_template_code(workbooks, tmp_path: Path) -> None:

@@ -268,3 +268,43 @@ def test_a_fresh_form_filled_by_labels_builds_the_published_tables(tmp_path: Pat
         io.BytesIO(next(p for p in result.written if p.suffix == ".docx").read_bytes())
     )
     assert data.testzip() is None
+
+
+def test_last_years_folder_holding_this_years_workbooks_is_not_compared(tmp_path: Path) -> None:
+    """A copy of this year's workbooks as inputs/2024 (报告年度 still 2025): warned, not read as 2024."""
+    folder = tmp_path / "2025"
+    shutil.copytree(SHIPPED, folder)
+    shutil.copytree(SHIPPED, tmp_path / "2024")
+    problems = check_inputs(BuildOptions.for_year(2025, folder)).problems
+    mismatched = [p for p in problems if p.code == "previous-year-mismatch"]
+    assert sorted(str(p.location) for p in mismatched) == sorted(
+        f"{tmp_path / '2024' / p.name} 基本信息!B5" for p in SHIPPED.glob("*.xlsx")
+    )
+    assert all(p.severity is Severity.WARNING for p in mismatched)
+    assert "报告年度填的是 2025，不是 2024" in mismatched[0].message
+    assert not any(p.code == "previous-year" for p in problems)
+    first = problems.items.index(mismatched[0])
+    assert all(
+        problems.items.index(p) > first for p in problems if p.code == "previous-year-missing"
+    )
+
+
+def test_units_in_one_years_folder_but_not_the_other(tmp_path: Path) -> None:
+    folder = tmp_path / "2025"
+    shutil.copytree(SHIPPED, folder)
+    last = tmp_path / "2024"
+    last.mkdir()
+    for name in ("沭阳县人民政府.xlsx", "沭阳县公安局.xlsx"):
+        book = load_workbook(SHIPPED / name)
+        book["基本信息"]["B5"] = 2024
+        book.save(last / name)
+    book = load_workbook(last / "沭阳县公安局.xlsx")
+    book["基本信息"]["B3"] = "沭阳县交通运输局"
+    book.save(last / "沭阳县交通运输局.xlsx")
+    (last / "沭阳县公安局.xlsx").unlink()
+    problems = check_inputs(BuildOptions.for_year(2025, folder)).problems
+    missing = {str(p.location) for p in problems if p.code == "previous-year-missing"}
+    assert missing == {p.name for p in SHIPPED.glob("*.xlsx")} - {"沭阳县人民政府.xlsx"}
+    [extra] = [p for p in problems if p.code == "previous-year-extra"]
+    assert str(extra.location) == str(last / "沭阳县交通运输局.xlsx")
+    assert "沭阳县交通运输局" in extra.message and extra.severity is Severity.WARNING
