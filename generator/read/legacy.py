@@ -8,14 +8,13 @@ an .xlsx workbook does, with the same cell kinds and number format classes.
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.base import limits
 from generator.base.a1 import column_letters
+from generator.base.bounded import ChildFailed, run_bounded
 from generator.read.advice import SAVE_AS_XLSX
 from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError, format_class
 
@@ -93,27 +92,16 @@ def open_legacy(path: Path, what: str) -> LegacyWorkbook:
         str(limits.LEGACY_SECONDS),
     ]
     try:
-        done = subprocess.run(
-            command,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=limits.LEGACY_SECONDS,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        message = _TIMED_OUT.format(what=what, seconds=limits.LEGACY_SECONDS)
-        raise WorkbookError(message, "legacy-timeout") from None
-    except OSError as error:
-        raise WorkbookError(
-            f"无法启动读取{what}的程序（{error.strerror or error}）；" + SAVE_AS_XLSX,
-            "legacy-crash",
-        ) from None
-    try:
-        result = json.loads(done.stdout) if done.returncode == 0 else None
-    except ValueError:
-        result = None
-    if not isinstance(result, dict):
-        raise WorkbookError(_CRASHED.format(what=what), "legacy-crash")
+        result = run_bounded(command, limits.LEGACY_SECONDS)
+    except ChildFailed as failed:
+        if failed.kind == "timeout":
+            message = _TIMED_OUT.format(what=what, seconds=limits.LEGACY_SECONDS)
+            raise WorkbookError(message, "legacy-timeout") from None
+        if failed.kind == "start":
+            raise WorkbookError(
+                f"无法启动读取{what}的程序（{failed}）；" + SAVE_AS_XLSX, "legacy-crash"
+            ) from None
+        raise WorkbookError(_CRASHED.format(what=what), "legacy-crash") from None
     if "error" in result:
         code = str(result["error"])
         message = _MESSAGES.get(code, _MESSAGES["broken"])

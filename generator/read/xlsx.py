@@ -19,6 +19,7 @@ from generator.base import limits
 from generator.base.a1 import split_ref
 from generator.read.sheet_scan import scan_cells
 from generator.read.xml_encoding import EncodingProblem, as_utf8
+from generator.read.xml_parts import StopParsing, new_parser, parse
 
 
 class WorkbookError(Exception):
@@ -61,35 +62,16 @@ class SheetInfo:
     part: str | None  # the zip member holding it
 
 
-class _StopParsing(Exception):
-    pass
-
-
 def _local(name: str) -> str:
     return name.rpartition(" ")[2] if " " in name else name.rpartition(":")[2]
 
 
 def _new_parser() -> expat.XMLParserType:
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-
-    def refuse_dtd(*_args: object) -> None:
-        raise WorkbookError(
-            "文件中含有 XML 文档类型声明（DTD），正常的 Excel 文件不会有，出于安全考虑拒绝读取"
-        )
-
-    parser.StartDoctypeDeclHandler = refuse_dtd
-    parser.EntityDeclHandler = refuse_dtd
-    return parser
+    return new_parser("Excel", WorkbookError)
 
 
 def _parse(data: bytes, parser: expat.XMLParserType) -> None:
-    try:
-        parser.Parse(data, True)
-    except _StopParsing:
-        pass
-    except expat.ExpatError as error:
-        raise WorkbookError(f"文件内部的 XML 已损坏（{expat.ErrorString(error.code)}）") from None
+    parse(data, parser, WorkbookError)
 
 
 def check_zip_directory(data: bytes) -> None:
@@ -363,7 +345,7 @@ def _read_sheet_cells(
             state["row"] = int(r) if r and r.isdigit() else state["row"] + 1
             state["col"] = 0
             if state["row"] > last_row:
-                raise _StopParsing
+                raise StopParsing
         elif local == "c":
             ref = attrs.get("r")
             position = None

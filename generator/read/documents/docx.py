@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.parsers import expat
 
 from generator.base import limits
 from generator.read.documents.model import Block, Cell, Grid, Paragraph, ReportText, clean
 from generator.read.xlsx import WorkbookError, check_zip_directory
+from generator.read.xml_parts import new_parser, parse
 
 _MAIN = "word/document.xml"
 _IGNORED = frozenset({"delText", "instrText", "Fallback"})
@@ -27,23 +27,11 @@ def read_docx_report(name: str, data: bytes) -> ReportText:
     """A .docx report's paragraphs and tables, in order."""
     xml = _document_part(data)
     reader = _BodyReader()
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-
-    def refuse(*_args: object) -> None:
-        raise DocumentError(
-            "文件中含有 XML 文档类型声明（DTD），正常的 Word 文件不会有，出于安全考虑拒绝读取"
-        )
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
+    parser = new_parser("Word", DocumentError)
     parser.StartElementHandler = reader.start
     parser.EndElementHandler = reader.end
     parser.CharacterDataHandler = reader.text
-    try:
-        parser.Parse(xml, True)
-    except expat.ExpatError as error:
-        raise DocumentError(f"文件内部的 XML 已损坏（{expat.ErrorString(error.code)}）") from None
+    parse(xml, parser, DocumentError)
     return ReportText(name, "docx", tuple(reader.blocks))
 
 

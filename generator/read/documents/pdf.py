@@ -6,12 +6,11 @@ ruled tables the report's text is still checked and the reader says it found no 
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 import sys
 
 from generator.base import limits
+from generator.base.bounded import ChildFailed, run_bounded
 from generator.read.documents.docx import DocumentError
 from generator.read.documents.model import Block, Cell, Grid, Paragraph, ReportText, clean
 
@@ -58,27 +57,14 @@ def read_pdf_report(name: str, data: bytes) -> ReportText:
 
 
 def _run_child(data: bytes) -> dict:
-    def bound() -> None:  # runs in the child before pdfplumber is imported
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-
+    command = [sys.executable, "-m", "generator.read.documents.pdf_pages", str(MEMORY_BYTES)]
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "generator.read.documents.pdf_pages"],
-            input=data,
-            capture_output=True,
-            timeout=limits.MAX_PDF_SECONDS,
-            preexec_fn=bound if sys.platform != "win32" else None,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise DocumentError(
-            f"PDF 在 {limits.MAX_PDF_SECONDS} 秒内没有读完（文件过大或结构异常）"
-        ) from None
-    try:
-        return json.loads(done.stdout.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        return run_bounded(command, limits.MAX_PDF_SECONDS, data)
+    except ChildFailed as failed:
+        if failed.kind == "timeout":
+            raise DocumentError(
+                f"PDF 在 {limits.MAX_PDF_SECONDS} 秒内没有读完（文件过大或结构异常）"
+            ) from None
         raise DocumentError("PDF 无法解析（读取程序异常退出，文件可能损坏或过大）") from None
 
 

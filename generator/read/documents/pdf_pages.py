@@ -1,6 +1,6 @@
 """Read a PDF's text lines and ruled tables with pdfplumber; run as its own process.
 
-    python -m generator.read.documents.pdf_pages < report.pdf > pages.json
+    python -m generator.read.documents.pdf_pages [MEMORY_BYTES] < report.pdf > pages.json
 
 Crafted PDFs can make a parser take unbounded time or memory, so the caller runs this module in
 a child process with a time limit and an address-space limit, and reads JSON from its output:
@@ -65,6 +65,11 @@ def _cells(table: object) -> list[list[object]]:
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.platform != "win32":  # the address space this process may use
+        import resource
+
+        limit = int(sys.argv[1])
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         output = pages(sys.stdin.buffer.read())
     except Exception:
