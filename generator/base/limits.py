@@ -69,3 +69,21 @@ LEGACY_SECONDS = 30
 
 OUTPUT_LOCK_SECONDS = 10.0
 """How long a second run on the same output folder waits for the first before refusing."""
+
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+"""Largest request the web page accepts (all the files of one form together)."""
+
+MAX_UPLOAD_FILES = 2_000
+"""Most files one form of the web page may send (the files inside a .zip count one by one)."""
+
+MAX_BLANK_FORMS = 1_000
+"""Most fill-in workbooks the web page makes at once."""
+
+WEB_RESULTS_SECONDS = 2 * 60 * 60
+"""How long the web page keeps a request's results for download before removing them."""
+
+WEB_MAX_RESULTS = 200
+"""Most requests' results the web page keeps at once (the oldest go first)."""
+
+WEB_BUILDS_AT_ONCE = 2
+"""Most builds or audits the web page runs at the same time (others wait their turn)."""

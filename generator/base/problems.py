@@ -104,6 +104,14 @@ class Problems:
         floor = Severity.WARNING if strict else Severity.ERROR
         return any(p.severity >= floor for p in self.items)
 
+    def tally(self, strict: bool = False) -> str:
+        """How many errors and warnings, in one sentence for the user."""
+        errors, warnings = self.count(Severity.ERROR), self.count(Severity.WARNING)
+        if not errors and not warnings:
+            return "未发现问题。"
+        note = "（严格模式：警告也必须处理）" if strict and warnings else ""
+        return f"共发现 {errors} 个错误、{warnings} 个警告{note}。"
+
     def sorted(self) -> list[Problem]:
         """Problems grouped by file, then in the order they were found."""
         order = {id(p): i for i, p in enumerate(self.items)}

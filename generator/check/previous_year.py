@@ -44,7 +44,7 @@ def screen_previous_year(
                 Problem(
                     Severity.WARNING,
                     "previous-year-missing",
-                    f"上年（{year - 1} 年度）文件夹 {folder} 中没有单位“{unit.name}”的工作簿，"
+                    f"上年（{year - 1} 年度）文件夹 {folder.name} 中没有单位“{unit.name}”的工作簿，"
                     f"未与上年核对{checks}",
                     Location(unit.file),
                 )

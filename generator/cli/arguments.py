@@ -9,7 +9,8 @@ from typing import NamedTuple
 from generator.base.textwidth import display_width
 
 USAGE = """用法：gen-report 年度 [选项]
-      gen-report [年度] --audit 报告或文件夹… [--previous 上年报告] [--out 文件夹]"""
+      gen-report [年度] --audit 报告或文件夹… [--previous 上年报告] [--out 文件夹]
+      gen-report --serve [--port 端口] [--host 地址]"""
 EPILOG = """退出状态：
   0  完成
   1  输入工作簿有问题（已全部列出，未生成报告）
@@ -27,7 +28,8 @@ EPILOG = """退出状态：
   gen-report 2018 --inputs D:\\报表\\2018 --out D:\\报告
   gen-report --audit 报告.docx         核查一份报告（年度和格式从报告中读出）
   gen-report --audit 各部门年报 --previous 上年报告.docx
-                                       核查文件夹中的所有报告，并与上年报告比较"""
+                                       核查文件夹中的所有报告，并与上年报告比较
+  gen-report --serve                   在浏览器中使用（打开 http://127.0.0.1:8765/）"""
 HELP_FLAGS = ("--help", "-h")
 COLUMN = 30
 
@@ -104,6 +106,19 @@ ARGUMENTS: tuple[Option, ...] = (
         "与 --audit 一起使用：上年的报告，用于核对上年结转、同比和与上年的重复率",
         "上年报告",
     ),
+    Option(
+        ("--serve",),
+        "启动网页版：在浏览器中上传填报表、生成和下载报告、核查报告（按 Ctrl+C 停止）",
+    ),
+    Option(("--port",), "与 --serve 一起使用：端口号（默认 8765）", "端口"),
+    Option(
+        ("--host",),
+        "与 --serve 一起使用：监听的地址（默认 127.0.0.1，只有本机可以访问）；"
+        "如 0.0.0.0 让局域网内的其他电脑访问，此时必须输入访问密码"
+        "（取自环境变量 GEN_REPORT_PASSWORD，未设置时启动时生成并显示一次）",
+        "地址",
+    ),
+    Option(("--no-browser",), "与 --serve 一起使用：启动后不自动打开浏览器"),
     Option(("--quiet",), "安静模式：只显示错误和警告"),
     Option(HELP_FLAGS, "显示本帮助并退出"),
     Option(("--version",), "显示版本号并退出"),

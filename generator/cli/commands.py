@@ -6,7 +6,6 @@ import argparse
 import os
 from pathlib import Path
 
-from generator.base.problems import Problems, Severity
 from generator.base.textwidth import spaced
 from generator.cli.arguments import UsageProblem
 from generator.cli.console import Console
@@ -16,7 +15,7 @@ from generator.pipeline.options import BuildOptions
 from generator.pipeline.staging import OutputError
 from generator.read.roster import UnitListError
 from generator.write import problem_list
-from generator.write.registry import CONVERSIONS, WRITERS, labels
+from generator.write.registry import labels, output_rank
 
 
 def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOptions:
@@ -53,7 +52,7 @@ def run_build(console: Console, year: int, args: argparse.Namespace) -> int:
     console.say(f"已读取 {options.inputs} 中的工作簿（{year} 年度，{options.spec.name}）。")
     console.problems(problems.sorted())
     blocked = problems.blocking(options.strict)
-    console.say(_summary(problems, options.strict))
+    console.say(problems.tally(options.strict))
     _list_problem_lists(console, options, written)
     if blocked:
         action = "检查未通过" if args.check else "未生成报告"
@@ -93,7 +92,7 @@ def _list_written(console: Console, options: BuildOptions, written: list[Path]) 
     reports = [
         p for p in written if p.parent != units_folder and p not in lists and p.parent not in lists
     ]
-    for path in sorted(reports, key=_output_rank):
+    for path in sorted(reports, key=lambda p: output_rank(p.name)):
         console.say(f"  {path}")
     each = tuple(w for w in options.active_writers if w.each)
     unit_reports = sum(
@@ -102,24 +101,6 @@ def _list_written(console: Console, options: BuildOptions, written: list[Path]) 
     if unit_reports:
         line = f"（{unit_reports} 个单位的报告，{labels(each)}各一份）"
         console.say(f"  {units_folder}{os.sep}{spaced(line)}")
-
-
-def _output_rank(path: Path) -> tuple[int, int]:
-    """Where a file is listed: by its writer (the longest suffix it ends with), conversions after."""
-    for conversion in CONVERSIONS:
-        if path.name.endswith(conversion.suffix):
-            source = next(i for i, w in enumerate(WRITERS) if w.key == conversion.source)
-            return source, 1
-    matching = [(len(w.suffix), i) for i, w in enumerate(WRITERS) if path.name.endswith(w.suffix)]
-    return (max(matching)[1], 0) if matching else (len(WRITERS), 0)
-
-
-def _summary(problems: Problems, strict: bool) -> str:
-    errors, warnings = problems.count(Severity.ERROR), problems.count(Severity.WARNING)
-    if not errors and not warnings:
-        return "未发现问题。"
-    note = "（严格模式：警告也必须处理）" if strict and warnings else ""
-    return f"共发现 {errors} 个错误、{warnings} 个警告{note}。"
 
 
 def run_init(console: Console, year: int, args: argparse.Namespace) -> int:
@@ -165,9 +146,29 @@ def run_audit(console: Console, year: int | None, args: argparse.Namespace) -> i
         what = f"（{model.year} 年度，{model.format_name}）" if model.format_name else ""
         console.say(f"核查 {report.path}{what}：")
         console.problems(model.problems)
-        console.say(f"  {_summary(report.problems, options.strict)}")
+        console.say(f"  {report.problems.tally(options.strict)}")
     if result.written:
         console.say("已生成：")
         for path in result.written:
             console.say(f"  {path}")
     return EXIT_INPUT if result.blocking(options.strict) else EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """--serve: the web page, until Ctrl+C."""
+    from generator.web.serve import ServeProblem, serve
+    from generator.web.settings import DEFAULT_HOST, DEFAULT_PORT
+
+    port = DEFAULT_PORT
+    if args.port is not None:
+        text = args.port.strip()
+        if not (text.isascii() and text.isdigit() and 0 < int(text) < 65536):
+            raise UsageProblem(f"端口应为 1 到 65535 之间的数字，如 8765；收到的是“{args.port}”")
+        port = int(text)
+    try:
+        serve(args.host or DEFAULT_HOST, port, open_browser=not args.no_browser)
+    except ServeProblem as error:
+        raise UsageProblem(str(error)) from None
+    except KeyboardInterrupt:
+        pass  # Ctrl+C is how the server is meant to stop
+    return EXIT_OK

@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     args = parse(argv)
+    if args.serve:
+        return _run_serve(args)
+    if args.port or args.host or args.no_browser:
+        raise UsageProblem("--port、--host 和 --no-browser 只能与 --serve 一起使用")
     if args.audit:
         return _run_audit(args)
     if args.previous:
@@ -84,6 +88,33 @@ def _run_audit(args) -> int:
     from generator.cli.console import Console
 
     return commands.run_audit(Console(quiet=args.quiet), year, args)
+
+
+def _run_serve(args) -> int:
+    given = [
+        o for o in ("check", "init", "each", "pdf", "charts", "strict", "quiet") if getattr(args, o)
+    ]
+    given += [
+        o
+        for o in (
+            "audit",
+            "previous",
+            "unit",
+            "level",
+            "units",
+            "inputs",
+            "out",
+            "deadline",
+            "contact",
+        )
+        if getattr(args, o)
+    ]
+    if args.year is not None or given:
+        what = f"--{given[0]}" if given else "年度"
+        raise UsageProblem(f"{what} 不能与 --serve 一起使用：年度和选项在网页上选择")
+    from generator.cli.commands import run_serve
+
+    return run_serve(args)
 
 
 def _parse_year(text: str) -> int:

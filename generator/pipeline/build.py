@@ -60,6 +60,8 @@ class Built:
     written: list[Path] = field(default_factory=list)
     pdf_error: str | None = None
     """Why the PDF asked for could not be made (the other outputs are written regardless)."""
+    letters: dict[str, Path] = field(default_factory=dict)
+    """Unit → its problem list (问题清单/<单位>.txt), to send back."""
 
     @property
     def problems(self) -> Problems:
@@ -149,7 +151,8 @@ def previous_year(
     if options.inputs.name != str(year) or not folder.is_dir():
         problems.notice(
             "no-previous-year",
-            f"没有找到上年（{year - 1} 年度）的输入文件夹 {folder}，{_not_compared(spec)}",
+            f"没有上年（{year - 1} 年度）的工作簿（找不到与 {options.inputs.name} 并列的文件夹 {folder.name}），"
+            f"{_not_compared(spec)}",
         )
         return None
     try:
@@ -166,7 +169,7 @@ def previous_year(
     if body is not None and not any(u.name == body for u in last_units):
         problems.notice(
             "previous-other-body",
-            f"{folder} 中没有本年的报告单位“{body}”的工作簿，不是同一报告单位的上年数据；"
+            f"上年文件夹 {folder.name} 中没有本年的报告单位“{body}”的工作簿，不是同一报告单位的上年数据；"
             f"{_not_compared(spec)}",
         )
         return None
@@ -189,8 +192,9 @@ def check(options: BuildOptions) -> Built:
     result = Built(check_inputs(options))
     if problem_lists_due(result.problems, options.out):
         with Staging(options.out) as staging:
-            stage_problem_lists(staging, result.problems, result.checked.units, options)
+            letters = stage_problem_lists(staging, result.problems, result.checked.units, options)
             result.written = staging.commit()
+        result.letters = {unit: options.out / name for unit, name in letters.items()}
     return result
 
 
@@ -222,7 +226,7 @@ def build(options: BuildOptions) -> Built:
         return result  # nothing to write: the output folder is not even created
     staged: Staged = {}
     with Staging(options.out) as staging:
-        stage_problem_lists(staging, checked.problems, checked.units, options)
+        letters = stage_problem_lists(staging, checked.problems, checked.units, options)
         if publication is not None:
             try:
                 stage_report(staging, publication, options.active_writers, staged)
@@ -233,4 +237,5 @@ def build(options: BuildOptions) -> Built:
             if options.pdf:
                 result.pdf_error = stage_conversion(staging, conversion_for("pdf"), staged)
         result.written = staging.commit()
+    result.letters = {unit: options.out / name for unit, name in letters.items()}
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -36,7 +37,13 @@ def ordered_map(function: Callable[[Item], Result], items: Sequence[Item]) -> It
         yield from map(function, items)
         return
     chunk = max(1, min(32, len(items) // (workers * 8)))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=ignore_stop_requests)
+    # Forking copies only the calling thread: called from a server's thread while others work
+    # (log, read, build), a lock one of them holds would stay locked in the child; start afresh.
+    forked = threading.current_thread() is threading.main_thread()
+    context = None if forked else multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=ignore_stop_requests, mp_context=context
+    )
     try:
         with stop_requests_deferred():  # workers start here: a Ctrl+C now must not reach them
             results = pool.map(function, items, chunksize=chunk)

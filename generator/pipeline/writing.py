@@ -151,11 +151,13 @@ def problem_lists_due(problems: Problems, out: Path) -> bool:
 
 def stage_problem_lists(
     staging: Staging, problems: Problems, units: Sequence[UnitData], options: BuildOptions
-) -> None:
+) -> dict[str, str]:
     """问题清单.xlsx and one letter per unit with errors or warnings, replacing every earlier list;
-    when nothing is wrong, the earlier lists are removed (they would no longer match)."""
+    when nothing is wrong, the earlier lists are removed (they would no longer match). Returns
+    unit → the name of its letter."""
+    letters: dict[str, str] = {}
     if not problem_lists_due(problems, options.out):
-        return
+        return letters
     old = _old_problem_lists(options.out)
     new: set[str] = set()
     if _to_send_back(problems):
@@ -168,6 +170,8 @@ def stage_problem_lists(
             name = f"{problem_list.FOLDER}/{unique_name(safe_filename(unit), used)}.txt"
             staging.write_bytes(name, data)
             new.add(name)
+            letters[unit] = name
     for name in old:
         if name not in new:
             staging.drop(name)
+    return letters

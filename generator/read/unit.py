@@ -10,6 +10,7 @@ from generator.base import limits
 from generator.base.a1 import ref_column, split_ref
 from generator.base.problems import Location, Problem, Problems, Severity
 from generator.formats.kinds import Reads
+from generator.formats.registry import FormatUnavailable, format_for_year
 from generator.formats.spec import Field, FormatSpec, SheetSpec
 from generator.read import cells
 from generator.read.names import normalized
@@ -81,7 +82,28 @@ def read_unit(path: Path, spec: FormatSpec, display_name: str | None = None) -> 
     except RecursionError:
         problems.error("bad-workbook", "文件内部结构异常（嵌套过深），无法读取", Location(name))
         return UnitReading(None, problems.items)
+    other = _form_of_another_format(unit, spec, problems)
+    if other is not None:
+        return UnitReading(None, [Problem(Severity.ERROR, "other-format", other, Location(name))])
     return UnitReading(unit, problems.items)
+
+
+def _form_of_another_format(unit: UnitData, spec: FormatSpec, problems: Problems) -> str | None:
+    """Why the workbook is another format's form (its stated year is that format's, and its
+    sheets or labels are not this one's), in one message instead of one per misplaced label."""
+    stated = unit.value("unit.year")
+    if not isinstance(stated, int) or spec.first_year <= stated <= spec.last_year:
+        return None
+    if not any(p.code in ("sheet-missing", "label-moved") for p in problems):
+        return None
+    try:
+        other = format_for_year(stated)
+    except FormatUnavailable:
+        return None
+    return (
+        f"这是 {stated} 年度的填报表（{other.name}），与本次报告所用的表格（{spec.name}）不同，"
+        "未读取。请核对报告年度；如确是本次年度的报告，请在本年度的空白填报表中重新填写后提交"
+    )
 
 
 def _read_book(book: Workbook, spec: FormatSpec, name: str, problems: Problems) -> UnitData:

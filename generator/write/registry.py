@@ -49,6 +49,7 @@ class Conversion(NamedTuple):
 
     key: str
     suffix: str
+    label: str
     source: str
     """The key of the writer whose files are converted."""
     module: str
@@ -67,7 +68,9 @@ WRITERS: tuple[Writer, ...] = (
     Writer("summary", "汇总表.xlsx", "汇总表", "generator.write.summary_xlsx", each=False),
 )
 
-CONVERSIONS: tuple[Conversion, ...] = (Conversion("pdf", ".pdf", "docx", "generator.write.pdf"),)
+CONVERSIONS: tuple[Conversion, ...] = (
+    Conversion("pdf", ".pdf", "PDF", "docx", "generator.write.pdf"),
+)
 
 
 def writer_for(key: str) -> Writer:
@@ -82,3 +85,31 @@ def labels(writers: tuple[Writer, ...]) -> str:
     """The writers' labels as a phrase, spaced as Chinese text is: 文本和 Word; 文本、Word 和网页."""
     names = [w.label for w in writers]
     return spaced(names[-1] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1])
+
+
+class Output(NamedTuple):
+    """What made a report's file: its place among the outputs and its writer's label."""
+
+    rank: int
+    """The writers' order, each conversion right after its source."""
+    label: str
+
+
+def output_of(name: str) -> Output | None:
+    """The writer (the longest suffix the file name ends with) or the conversion that made a file
+    of this name; None for a file no writer makes."""
+    for conversion in CONVERSIONS:
+        if name.endswith(conversion.suffix):
+            source = next(i for i, w in enumerate(WRITERS) if w.key == conversion.source)
+            return Output(2 * source + 1, conversion.label)
+    matching = [(len(w.suffix), i) for i, w in enumerate(WRITERS) if name.endswith(w.suffix)]
+    if not matching:
+        return None
+    place = max(matching)[1]
+    return Output(2 * place, WRITERS[place].label)
+
+
+def output_rank(name: str) -> int:
+    """Where a file is listed among a report's outputs; files no writer makes come last."""
+    found = output_of(name)
+    return found.rank if found else 2 * len(WRITERS)

@@ -59,7 +59,8 @@ def test_problem_list_names_every_warning(workbooks: Workbooks, tmp_path: Path) 
             None,
             None,
             None,
-            f"没有找到上年（2017 年度）的输入文件夹 {tmp_path}/2017，报告中不写同比",
+            f"没有上年（2017 年度）的工作簿（找不到与 {workbooks.folder.name} 并列的文件夹 2017），"
+            "报告中不写同比",
         ),
         ("警告", "某市财政局.xlsx", "依申请公开", "B6", "填的是“无”，按 0 读取；没有时请直接填 0"),
     ]

@@ -1,0 +1,1 @@
+"""The pages, one module each: its form, what it asks of the library, and its results."""

@@ -1,0 +1,130 @@
+"""核查报告: report documents in (and last year's), the audit's findings and 核查报告 files out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, render_template, request
+from werkzeug.wrappers import Response
+
+from generator.base.problems import Problems
+from generator.pipeline.audit import AuditOptions, audit
+from generator.pipeline.staging import OutputError
+from generator.read.documents.opening import REPORT_SUFFIXES
+from generator.web.jobs import Job, current_jobs
+from generator.web.pages.common import (
+    FormProblem,
+    formats_covered,
+    parse_year,
+    to_results,
+    upload_limits,
+)
+from generator.web.security import visitor
+from generator.web.showing import Line, downloads, lines
+from generator.web.uploads import save_uploads
+
+page = Blueprint("audit", __name__)
+
+
+@dataclass(frozen=True)
+class ReportFindings:
+    """One report document as the results page shows it."""
+
+    file: str
+    heading: str
+    """Its title, year and format, as far as they were read."""
+    summary: str
+    lines: tuple[Line, ...]
+    passed: bool
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """What the results page of an audit shows."""
+
+    reports: tuple[ReportFindings, ...]
+    request_lines: tuple[Line, ...]
+    """Problems with the request itself (a damaged .zip, last year's report unreadable)."""
+    passed: bool
+
+
+@page.get("/audit")
+def form(problem: str | None = None, status: int = 200) -> tuple[str, int]:
+    values = request.form if request.method == "POST" else {}
+    return render_template(
+        "audit.html",
+        problem=problem,
+        year=values.get("year", ""),
+        strict=bool(values.get("strict")),
+        suffixes="、".join(REPORT_SUFFIXES[:6]),
+        accept=",".join((*REPORT_SUFFIXES, ".zip")),
+        formats=formats_covered(),
+        limits=upload_limits(),
+    ), status
+
+
+@page.post("/audit")
+def run() -> Response | tuple[str, int]:
+    try:
+        text = request.form.get("year", "").strip()
+        year = parse_year(text) if text else None
+        if not any(f.filename for f in request.files.getlist("reports")):
+            raise FormProblem("请选择要核查的报告文件（Word、网页、PDF 或文本，可一次选择多个）")
+    except FormProblem as error:
+        return form(str(error), 400)
+    jobs = current_jobs()
+    job = jobs.create(visitor())
+    try:
+        _audit(job, year, bool(request.form.get("strict")))
+    except BaseException:
+        jobs.remove(job)
+        raise
+    return to_results(job)
+
+
+def _audit(job: Job, year: int | None, strict: bool) -> None:
+    job.kind = "audit"
+    problems = Problems()
+    reports = save_uploads(request.files.getlist("reports"), job.folder / "reports", problems)
+    previous = save_uploads(request.files.getlist("previous"), job.folder / "previous", problems)
+    out = job.folder / "out"
+    options = AuditOptions(
+        paths=tuple(reports),
+        out=out,
+        year=year,
+        previous=previous[0] if previous else None,
+        strict=strict,
+    )
+    try:
+        with current_jobs().turns:
+            result = audit(options) if reports else None
+    except OutputError as error:
+        problems.error("not-done", str(error))
+        result = None
+    finally:
+        job.remove_part("reports")
+        job.remove_part("previous")
+    if result is not None:
+        problems.extend(result.problems)
+        job.downloads = downloads(result.written, out, {})
+    findings = tuple(
+        ReportFindings(
+            file=r.path.name,
+            heading=_heading(r.report()),
+            summary=r.problems.tally(strict),
+            lines=lines(r.problems.sorted(), job),
+            passed=not r.problems.blocking(strict),
+        )
+        for r in (result.reports if result else ())
+    )
+    job.view = AuditView(
+        reports=findings,
+        request_lines=lines(problems.sorted(), job),
+        passed=not problems.blocking(strict) and all(f.passed for f in findings),
+    )
+
+
+def _heading(report) -> str:
+    what = f"{report.year} 年度，{report.format_name}" if report.format_name else ""
+    title = report.title or "（未找到报告标题）"
+    return f"{title}（{what}）" if what else title

@@ -1,0 +1,48 @@
+"""What the pages share: the year field, the upload field's limits, redirecting to results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import redirect, url_for
+from werkzeug.wrappers import Response
+
+from generator.base import limits
+from generator.formats.registry import all_formats
+from generator.web.jobs import Job
+
+
+class FormProblem(ValueError):
+    """Something in a form must be corrected before anything runs; the message says what."""
+
+
+def default_year() -> int:
+    """The year whose report is being written now: last year."""
+    return dt.date.today().year - 1
+
+
+def formats_covered() -> str:
+    """The years each format covers, as the year field's hint."""
+    return "；".join(f"{s.years}：{s.name}" for s in all_formats())
+
+
+def parse_year(text: str | None) -> int:
+    """The year typed in the form: four digits."""
+    value = (text or "").strip()
+    if not (value.isascii() and value.isdigit() and len(value) == 4):
+        raise FormProblem(f"年度应为四位数字，如 {default_year()}")
+    return int(value)
+
+
+def upload_limits() -> dict[str, int]:
+    """The bounds the upload fields state (and the page's script checks before sending)."""
+    return {
+        "max_bytes": limits.MAX_UPLOAD_BYTES,
+        "max_mb": limits.MAX_UPLOAD_BYTES // 2**20,
+        "max_files": limits.MAX_UPLOAD_FILES,
+    }
+
+
+def to_results(job: Job) -> Response:
+    """After a form's work: its results page (so reloading it does not send the files again)."""
+    return redirect(url_for("results.show", job_id=job.id), code=303)

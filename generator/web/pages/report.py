@@ -1,0 +1,173 @@
+"""生成报告: the units' workbooks in, the problems by unit and every output file out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, render_template, request
+from werkzeug.wrappers import Response
+
+from generator.base.problems import Problems
+from generator.formats.registry import FormatUnavailable, format_for_year
+from generator.pipeline.build import Built, build, check
+from generator.pipeline.options import BuildOptions
+from generator.pipeline.staging import OutputError
+from generator.read.roster import UnitListError
+from generator.web.jobs import Job, current_jobs
+from generator.web.pages.common import (
+    FormProblem,
+    default_year,
+    formats_covered,
+    parse_year,
+    to_results,
+    upload_limits,
+)
+from generator.web.security import visitor
+from generator.web.showing import Group, Line, by_unit, downloads, lines
+from generator.web.uploads import save_uploads
+from generator.write import problem_list
+from generator.write.pdf import find_soffice
+
+page = Blueprint("report", __name__)
+
+OPTIONS = (
+    ("check_only", "只检查，不生成报告"),
+    ("each", "同时为每个单位生成本单位的报告"),
+    ("pdf", "同时生成 PDF"),
+    ("charts", "同时生成图解，并在 Word 文件末尾附图表"),
+    ("strict", "严格模式：有警告也不生成报告"),
+)
+UNIT_LIST_NAME = "单位清单.txt"
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """What the results page of a build shows."""
+
+    year: int
+    format_name: str
+    files_read: int
+    checked_only: bool
+    summary: str
+    blocked: bool
+    groups: tuple[Group, ...]
+    title: str = ""
+    """The report's title, when it was written."""
+    failure: tuple[Line, ...] = ()
+    """Why nothing could be done (a unit list that cannot be read, an unwritable output)."""
+    pdf_error: str | None = None
+
+
+@page.get("/")
+def form(problem: str | None = None, status: int = 200) -> tuple[str, int]:
+    values = request.form if request.method == "POST" else {}
+    return render_template(
+        "report.html",
+        problem=problem,
+        year=values.get("year", default_year()),
+        unit_list=values.get("units", ""),
+        chosen={key for key, _ in OPTIONS if values.get(key)},
+        options=OPTIONS,
+        pdf_available=find_soffice() is not None,
+        formats=formats_covered(),
+        limits=upload_limits(),
+    ), status
+
+
+@page.post("/report")
+def run() -> Response | tuple[str, int]:
+    chosen = {key: bool(request.form.get(key)) for key, _ in OPTIONS}
+    try:
+        year = parse_year(request.form.get("year"))
+        format_for_year(year)
+        if not any(f.filename for f in request.files.getlist("workbooks")):
+            raise FormProblem(
+                "请选择各单位的填报表（可一次选择多个文件，也可以上传一个 .zip 压缩包）"
+            )
+    except (FormProblem, FormatUnavailable) as error:
+        return form(str(error), 400)
+    jobs = current_jobs()
+    job = jobs.create(visitor())
+    try:
+        _build(job, year, chosen)
+    except BaseException:
+        jobs.remove(job)
+        raise
+    return to_results(job)
+
+
+def _build(job: Job, year: int, chosen: dict[str, bool]) -> None:
+    """Save the uploads, run the library's check or build, keep what the results page shows."""
+    job.kind = "report"
+    problems = Problems()
+    inputs = job.folder / "inputs" / str(year)
+    received = save_uploads(request.files.getlist("workbooks"), inputs, problems)
+    save_uploads(request.files.getlist("previous"), job.folder / "inputs" / str(year - 1), problems)
+    unit_list = None
+    if text := request.form.get("units", "").strip():
+        unit_list = job.folder / UNIT_LIST_NAME
+        unit_list.write_text(text, encoding="utf-8")
+    options = BuildOptions.for_year(
+        year,
+        inputs=inputs,
+        out=job.folder / "out",
+        strict=chosen["strict"],
+        each=chosen["each"],
+        pdf=chosen["pdf"],
+        charts=chosen["charts"],
+        unit_list=unit_list,
+    )
+    view = dict(
+        year=year,
+        format_name=options.spec.name,
+        files_read=len(received),
+        checked_only=chosen["check_only"],
+    )
+    try:
+        if problems.blocking():  # a .zip that could not be unpacked: its units would be missing
+            job.view = ReportView(
+                **view,
+                summary=problems.tally(),
+                blocked=True,
+                groups=(),
+                failure=lines(problems, job),
+            )
+            return
+        with current_jobs().turns:
+            built = check(options) if chosen["check_only"] else build(options)
+    except (UnitListError, OutputError) as error:
+        problems.error("not-done", str(error))
+        job.view = ReportView(
+            **view, summary="未能完成。", blocked=True, groups=(), failure=lines(problems, job)
+        )
+        return
+    finally:
+        job.remove_part("inputs")
+        if unit_list is not None:
+            unit_list.unlink(missing_ok=True)
+    _keep(job, built, options, view)
+
+
+def _keep(job: Job, built: Built, options: BuildOptions, view: dict) -> None:
+    labels = {problem_list.BOOK: "问题清单（全部问题，可筛选）"}
+    for unit, path in built.letters.items():
+        labels[path.relative_to(options.out).as_posix()] = f"{unit}的问题清单"
+    job.downloads = downloads(built.written, options.out, labels)
+    number = {d.path: n for n, d in enumerate(job.downloads)}
+    letters = {unit: number[path] for unit, path in built.letters.items()}
+    checked = built.checked
+    groups = by_unit(
+        checked.problems.sorted(),
+        {u.file: u.name for u in checked.units},
+        options.spec,
+        letters,
+        job,
+    )
+    job.view = ReportView(
+        **view,
+        summary=checked.problems.tally(options.strict),
+        blocked=checked.problems.blocking(options.strict),
+        groups=tuple(groups),
+        title=built.document.title if built.document else "",
+        pdf_error=built.pdf_error,
+    )

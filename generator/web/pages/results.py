@@ -1,0 +1,74 @@
+"""A job's results: its page, each file to download, all of them as one .zip, and removal.
+
+Only the visitor who made a job sees it; to anyone else it does not exist. Files are found by
+their number in the job's list: nothing in the address is ever used as a path.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+
+from flask import Blueprint, abort, redirect, render_template, send_file, url_for
+from werkzeug.wrappers import Response
+
+from generator.web.jobs import Job, current_jobs
+from generator.web.security import visitor
+
+page = Blueprint("results", __name__)
+
+TEMPLATES = {"report": "report_result.html", "audit": "audit_result.html"}
+BUNDLE = "all.zip"
+"""Where the job's folder keeps the .zip of all its files, once asked for."""
+
+
+def _job(job_id: str) -> Job:
+    job = current_jobs().find(visitor(), job_id)
+    if job is None or job.view is None:
+        abort(404)
+    return job
+
+
+@page.get("/jobs/<job_id>")
+def show(job_id: str) -> str:
+    job = _job(job_id)
+    return render_template(TEMPLATES[job.kind], job=job, view=job.view)
+
+
+@page.get("/jobs/<job_id>/files/<int:number>")
+def download(job_id: str, number: int) -> Response:
+    item = _job(job_id).download(number)
+    if item is None or not item.path.is_file():
+        abort(404)
+    return send_file(item.path, as_attachment=True, download_name=item.path.name)
+
+
+@page.get("/jobs/<job_id>/all.zip")
+def bundle(job_id: str) -> Response:
+    """Every file of the job in one .zip, in the folders they were written to."""
+    job = _job(job_id)
+    if not job.downloads:
+        abort(404)
+    target = job.folder / BUNDLE
+    if not target.exists():
+        handle, temporary = tempfile.mkstemp(dir=job.folder, suffix=".zip")
+        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w") as archive:
+            for item in job.downloads:
+                archive.write(item.path, item.name, zipfile.ZIP_DEFLATED)
+        os.replace(temporary, target)  # complete, or not there at all
+    return send_file(target, as_attachment=True, download_name=_bundle_name(job))
+
+
+def _bundle_name(job: Job) -> str:
+    year = getattr(job.view, "year", None)
+    return f"{year}年度报告文件.zip" if job.kind == "report" and year else "核查结果.zip"
+
+
+@page.post("/jobs/<job_id>/remove")
+def remove(job_id: str) -> Response:
+    """Remove the job's files now rather than when they expire."""
+    job = _job(job_id)
+    kind = job.kind
+    current_jobs().remove(job)
+    return redirect(url_for("audit.form" if kind == "audit" else "report.form"), code=303)

@@ -1,0 +1,104 @@
+"""生成报告 in-process: the same library call as the command line, the same files, the problems
+grouped by unit with their cells, and each unit's problem list to send back."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from flask import Flask
+
+from generator.pipeline.build import build
+from generator.pipeline.options import BuildOptions
+from tests.web.conftest import SHIPPED_2018, Visitor, shipped, text_of, with_broken_sum
+
+TITLE = "株洲市人民政府2018年政府信息公开工作年度报告"
+
+
+def test_shipped_workbooks_give_the_command_line_s_files(visitor: Visitor, tmp_path: Path) -> None:
+    page = visitor.follow(visitor.submit("/report", {"year": "2018"}, {"workbooks": shipped()}))
+    assert f"已生成《{TITLE}》" in text_of(page)
+    links = visitor.links(page)
+    cli = build(BuildOptions.for_year(2018, SHIPPED_2018, tmp_path / "cli"))
+    assert {p.name for p in cli.written} <= set(links)
+    for path in cli.written:
+        download = visitor.client.get(links[path.name])
+        assert download.status_code == 200
+        assert download.data == path.read_bytes(), path.name
+        assert "attachment" in download.headers["Content-Disposition"]
+    bundle = zipfile.ZipFile(io.BytesIO(visitor.client.get(links["全部下载（.zip）"]).data))
+    assert sorted(bundle.namelist()) == sorted(p.name for p in cli.written)
+
+
+def test_a_broken_sum_is_shown_under_its_unit_with_its_cell(
+    visitor: Visitor, tmp_path: Path
+) -> None:
+    sent = visitor.submit("/report", {"year": "2018"}, {"workbooks": with_broken_sum(tmp_path)})
+    page = visitor.follow(sent)
+    text = text_of(page)
+    assert "未生成报告" in text
+    assert "株洲市财政局（株洲市财政局.xlsx）" not in text  # the file is named once: it is the unit
+    assert "<h3>株洲市财政局</h3>" in page.text
+    assert "[错误] 株洲市财政局.xlsx 依申请公开!B10：" in text
+    assert "（B12:B16）为 97" in text and "“已答复”（B10）的 96" in text
+    letter = visitor.client.get(visitor.links(page)["下载该单位的问题清单"])
+    assert letter.status_code == 200
+    assert "依申请公开" in letter.data.decode("utf-8-sig")
+    assert TITLE + ".docx" not in visitor.links(page)
+
+
+def test_a_zip_of_the_workbooks_is_the_same_as_the_workbooks(visitor: Visitor) -> None:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for body, name in shipped():
+            archive.writestr(f"各单位/{name}", body)
+    page = visitor.follow(
+        visitor.submit(
+            "/report", {"year": "2018"}, {"workbooks": [(packed.getvalue(), "报表.zip")]}
+        )
+    )
+    assert "已读取上传的 16 个文件" in text_of(page)
+    assert f"已生成《{TITLE}》" in text_of(page)
+
+
+def test_check_only_writes_no_report(visitor: Visitor) -> None:
+    sent = visitor.submit("/report", {"year": "2018", "check_only": "1"}, {"workbooks": shipped()})
+    page = visitor.follow(sent)
+    assert "检查通过" in text_of(page)
+    assert "全部下载（.zip）" not in visitor.links(page)
+
+
+def test_the_unit_list_names_who_sent_nothing(visitor: Visitor) -> None:
+    units = "株洲市财政局, 市政府工作部门\n株洲市审计局, 市政府工作部门"
+    page = visitor.follow(
+        visitor.submit("/report", {"year": "2018", "units": units}, {"workbooks": shipped()})
+    )
+    text = text_of(page)
+    assert "第 2 行的“株洲市审计局”还没有提交工作簿" in text
+    assert "单位“株洲市公安局”不在单位清单 单位清单.txt 中" in text
+
+
+def test_a_wrong_year_or_no_files_keeps_what_was_typed(visitor: Visitor) -> None:
+    page = visitor.submit("/report", {"year": "18", "units": "甲局, 市政府工作部门"})
+    assert page.status_code == 400
+    assert "年度应为四位数字" in text_of(page)
+    assert "甲局, 市政府工作部门" in page.text
+    page = visitor.submit("/report", {"year": "1999"}, {"workbooks": shipped()[:1]})
+    assert page.status_code == 400 and "没有可用的报告格式" in text_of(page)
+    page = visitor.submit("/report", {"year": "2018"})
+    assert page.status_code == 400 and "请选择各单位的填报表" in text_of(page)
+
+
+def test_uploads_are_removed_once_read(app: Flask, visitor: Visitor) -> None:
+    visitor.follow(visitor.submit("/report", {"year": "2018"}, {"workbooks": shipped()}))
+    (job,) = app.extensions["gen-report.jobs"]._jobs.values()
+    assert sorted(p.name for p in job.folder.iterdir()) == ["out"]
+
+
+def test_last_year_s_other_format_workbooks_are_told(visitor: Visitor) -> None:
+    """2018 workbooks sent as 2025's: one message per file, not one per misplaced label."""
+    page = visitor.follow(visitor.submit("/report", {"year": "2025"}, {"workbooks": shipped()}))
+    text = text_of(page)
+    assert text.count("这是 2018 年度的填报表") == 16
+    assert "这里的标签应为" not in text
