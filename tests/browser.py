@@ -35,25 +35,59 @@ def _which(names: tuple[str, ...]) -> str:
 class Browser:
     """One Chromium for the session."""
 
-    def __init__(self, profile: Path) -> None:
+    def __init__(self, profile: Path, javascript: bool = True) -> None:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
 
         options = webdriver.ChromeOptions()
         options.binary_location = _which(CHROMIUM)
-        for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        for flag in (*FLAGS, f"--user-data-dir={profile}", "--lang=zh-CN"):
             options.add_argument(flag)
+        prefs: dict[str, object] = {"intl.accept_languages": "zh-CN,zh"}
+        if not javascript:  # as an old browser, or one whose scripts are blocked, would be
+            prefs["profile.managed_default_content_settings.javascript"] = 2
+        options.add_experimental_option("prefs", prefs)
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
         self.driver = webdriver.Chrome(service=Service(_which(DRIVER)), options=options)
+        self.downloads = profile / "下载"
+        self.downloads.mkdir(exist_ok=True)
+        self.driver.execute_cdp_cmd(
+            "Browser.setDownloadBehavior",
+            {"behavior": "allow", "downloadPath": str(self.downloads)},
+        )
 
     def open(self, page: Path, width: int, height: int = 800) -> None:
         """Load the page in a viewport of this size (a phone's at 375), forgetting earlier requests."""
+        self.size(width, height)
+        self.visit(page.resolve().as_uri())
+
+    def visit(self, url: str) -> None:
+        """Go to an address (forgetting earlier requests), at the current viewport size."""
+        self.driver.get_log("performance")
+        self.driver.get(url)
+
+    def size(self, width: int, height: int = 800) -> None:
         self.driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
         )
-        self.driver.get_log("performance")
-        self.driver.get(page.resolve().as_uri())
+
+    def downloaded(self, name: str, seconds: float = 30) -> Path:
+        """The file of this name once the browser has finished downloading it."""
+        import time
+
+        target = self.downloads / name
+        deadline = time.monotonic() + seconds
+        while not target.exists() or any(self.downloads.glob("*.crdownload")):
+            assert time.monotonic() < deadline, (
+                f"{name} not downloaded: {list(self.downloads.iterdir())}"
+            )
+            time.sleep(0.1)
+        return target
+
+    def text(self) -> str:
+        """The page's text as it is shown."""
+        return self.driver.find_element("tag name", "body").text
 
     def run(self, script: str) -> object:
         return self.driver.execute_script(script)

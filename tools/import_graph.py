@@ -24,9 +24,11 @@ LAYERS = (
     "write",
     "fillin",
     "pipeline",
+    "web",
     "cli",
 )
-"""Lowest first: ground floor, format data, then the pipeline's stages in order, then the CLI."""
+"""Lowest first: ground floor, format data, then the pipeline's stages in order, then the two
+faces over the library: the web page (gen-report --serve) and the command line."""
 
 
 def modules() -> dict[str, Path]:

@@ -79,7 +79,7 @@ class Jobs:
         """The job, if it exists and belongs to this owner."""
         with self._lock:
             job = self._jobs.get(job_id)
-        if job is None or not secrets.compare_digest(job.owner, owner):
+        if job is None or not secrets.compare_digest(job.owner.encode(), owner.encode()):
             return None
         return job
 

@@ -4,7 +4,7 @@ unit, and the files to download, in the order the command line lists them."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,17 +69,21 @@ def by_unit(
     return groups
 
 
-def downloads(written: Iterable[Path], out: Path, labels: Mapping[str, str]) -> list[Download]:
+def downloads(written: Iterable[Path], out: Path, label: Callable[[str], str]) -> list[Download]:
     """The files written into `out` as the command line lists them: the report's (in the writers'
     order), the other files beside them, the units' reports, then the units' problem lists.
-    `labels` names (by their paths in `out`) the files no writer makes."""
+    `label` says what a file is, from its path in `out`."""
     found = []
     for path in written:
         name = path.relative_to(out).as_posix()
-        made = output_of(path.name)
-        label = labels.get(name) or (made.label if made else path.suffix.lstrip(".").upper())
-        found.append(Download(label, name, path))
+        found.append(Download(label(name), name, path))
     return sorted(found, key=_place)
+
+
+def writer_label(name: str) -> str:
+    """What a report's file is, by the writer that made it."""
+    made = output_of(name)
+    return made.label if made else ""
 
 
 def _place(download: Download) -> tuple[int, int]:

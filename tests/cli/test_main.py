@@ -103,6 +103,11 @@ def test_output_redirected_to_a_file(tmp_path: Path) -> None:
         (["2018", "--deadline", "明天"], "只能与 --init 一起使用"),
         (["2018", "--init", "--unit", "甲局"], "每个 --unit 都要有对应的 --level"),
         (["2018", "--inputs"], "缺少取值"),
+        (["2018", "--port", "8765"], "只能与 --serve 一起使用"),
+        (["--serve", "--port", "http"], "端口应为 1 到 65535 之间的数字"),
+        (["--serve", "--port", "70000"], "端口应为 1 到 65535 之间的数字"),
+        (["2018", "--serve"], "年度 不能与 --serve 一起使用"),
+        (["--serve", "--pdf"], "--pdf 不能与 --serve 一起使用"),
     ],
 )
 def test_usage_errors_exit_2_in_chinese(args: list[str], fragment: str) -> None:

@@ -4,9 +4,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from generator.base.problems import Location
+from generator.formats.registry import format_for_year
 from generator.formats.spec import FormatSpec
 from generator.read.unit import read_unit
-from tests.conftest import Workbooks
+from tests.conftest import ROOT, Workbooks
 
 
 def edit(path: Path, change) -> None:
@@ -124,3 +126,14 @@ def test_foreign_files_are_named(
     assert len(reading.problems) == 1
     assert reading.problems[0].location.file == "x.xlsx"
     assert fragment in reading.problems[0].message
+
+
+@pytest.mark.parametrize(("made", "read_as"), [(2018, 2025), (2025, 2019), (2019, 2025)])
+def test_another_format_s_form_is_one_message_not_one_per_label(made: int, read_as: int) -> None:
+    """Last year's (or an older) form sent for this year's report: said once, nothing read."""
+    path = next((ROOT / "inputs" / str(made)).glob("*.xlsx"))
+    reading = read_unit(path, format_for_year(read_as))
+    assert reading.unit is None
+    (problem,) = reading.problems
+    assert problem.code == "other-format" and problem.location == Location(path.name)
+    assert problem.message.startswith(f"这是 {made} 年度的填报表（{format_for_year(made).name}）")

@@ -8,7 +8,8 @@ from flask import Blueprint, render_template, request
 from werkzeug.wrappers import Response
 
 from generator.base.problems import Problems
-from generator.pipeline.audit import AuditOptions, audit
+from generator.document.audit import AuditReport
+from generator.pipeline.audit import SUMMARY_NAME, AuditOptions, audit
 from generator.pipeline.staging import OutputError
 from generator.read.documents.opening import REPORT_SUFFIXES
 from generator.web.jobs import Job, current_jobs
@@ -106,7 +107,7 @@ def _audit(job: Job, year: int | None, strict: bool) -> None:
         job.remove_part("previous")
     if result is not None:
         problems.extend(result.problems)
-        job.downloads = downloads(result.written, out, {})
+        job.downloads = downloads(result.written, out, _label)
     findings = tuple(
         ReportFindings(
             file=r.path.name,
@@ -124,7 +125,13 @@ def _audit(job: Job, year: int | None, strict: bool) -> None:
     )
 
 
-def _heading(report) -> str:
+def _label(name: str) -> str:
+    if name == SUMMARY_NAME:
+        return "核查汇总（每份报告一行）"
+    return "核查报告（Excel 表格）" if name.endswith(".xlsx") else "核查报告（文本）"
+
+
+def _heading(report: AuditReport) -> str:
     what = f"{report.year} 年度，{report.format_name}" if report.format_name else ""
     title = report.title or "（未找到报告标题）"
     return f"{title}（{what}）" if what else title

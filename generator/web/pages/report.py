@@ -23,7 +23,7 @@ from generator.web.pages.common import (
     upload_limits,
 )
 from generator.web.security import visitor
-from generator.web.showing import Group, Line, by_unit, downloads, lines
+from generator.web.showing import Group, Line, by_unit, downloads, lines, writer_label
 from generator.web.uploads import save_uploads
 from generator.write import problem_list
 from generator.write.pdf import find_soffice
@@ -152,7 +152,9 @@ def _keep(job: Job, built: Built, options: BuildOptions, view: dict) -> None:
     labels = {problem_list.BOOK: "问题清单（全部问题，可筛选）"}
     for unit, path in built.letters.items():
         labels[path.relative_to(options.out).as_posix()] = f"{unit}的问题清单"
-    job.downloads = downloads(built.written, options.out, labels)
+    job.downloads = downloads(
+        built.written, options.out, lambda name: labels.get(name) or writer_label(name)
+    )
     number = {d.path: n for n, d in enumerate(job.downloads)}
     letters = {unit: number[path] for unit, path in built.letters.items()}
     checked = built.checked

@@ -1,0 +1,68 @@
+"""A job's results belong to the browser that made it: nobody else, no other path, nothing left."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask
+
+from tests.web.conftest import Visitor, shipped, text_of
+
+
+def _job(visitor: Visitor) -> str:
+    sent = visitor.submit("/report", {"year": "2018"}, {"workbooks": shipped()})
+    return sent.headers["Location"]
+
+
+def test_another_browser_sees_nothing_of_a_job(visitor: Visitor, another: Visitor) -> None:
+    job = _job(visitor)
+    page = visitor.client.get(job)
+    assert page.status_code == 200
+    for address in [job, *visitor.links(page).values()]:
+        if address.startswith("/jobs/"):
+            assert another.client.get(address).status_code == 404, address
+    mine = another.follow(another.submit("/report", {"year": "2018"}, {"workbooks": shipped()}))
+    assert job not in mine.text
+
+
+def test_only_the_job_s_own_files_by_number(visitor: Visitor) -> None:
+    job = _job(visitor)
+    for address in (
+        f"{job}/files/99",
+        f"{job}/files/-1",
+        f"{job}/files/../../../etc/passwd",
+        f"{job}/files/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        f"{job}/../../etc/passwd",
+        "/jobs/..%2f..%2fetc/files/0",
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/app.py",
+    ):
+        answer = visitor.client.get(address)
+        assert answer.status_code == 404, address
+        assert b"root:" not in answer.data and b"import" not in answer.data
+
+
+def test_file_names_from_the_browser_are_never_paths(app: Flask, visitor: Visitor) -> None:
+    """“../” and absolute paths in upload names stay inside the job's folder, as plain names."""
+    work = app.extensions["gen-report.jobs"].root
+    body, _ = shipped()[0]
+    names = ["../../逃出.xlsx", "..\\..\\逃出2.xlsx", "/etc/cron.d/x.xlsx", "C:\\Windows\\win.xlsx"]
+    page = visitor.follow(
+        visitor.submit("/report", {"year": "2018"}, {"workbooks": [(body, n) for n in names]})
+    )
+    text = text_of(page)
+    for shown in ("逃出.xlsx", "逃出2.xlsx", "x.xlsx", "win.xlsx"):
+        assert shown in text
+    assert not any(work.parent.glob("逃出*")) and not any(work.glob("逃出*"))
+    assert "../" not in text and "..\\" not in text
+
+
+def test_removing_a_job_removes_its_files(app: Flask, visitor: Visitor) -> None:
+    job = _job(visitor)
+    page = visitor.client.get(job)
+    (folder,) = [j.folder for j in app.extensions["gen-report.jobs"]._jobs.values()]
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    answer = visitor.client.post(f"{job}/remove", data={"csrf": token})
+    assert answer.status_code == 303
+    assert not folder.exists()
+    assert visitor.client.get(job).status_code == 404
