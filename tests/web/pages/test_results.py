@@ -66,3 +66,27 @@ def test_removing_a_job_removes_its_files(app: Flask, visitor: Visitor) -> None:
     assert answer.status_code == 303
     assert not folder.exists()
     assert visitor.client.get(job).status_code == 404
+
+
+def test_two_staff_at_once_each_get_their_own(visitor: Visitor, another: Visitor, tmp_path) -> None:
+    """Two builds running together: each browser gets its own report, and sees only its own."""
+    import threading
+
+    from tests.web.conftest import with_broken_sum
+
+    pages: dict[str, str] = {}
+
+    def send(who: Visitor, key: str, files: list) -> None:
+        sent = who.submit("/report", {"year": "2018"}, {"workbooks": files})
+        pages[key] = who.follow(sent).text
+
+    runs = [
+        threading.Thread(target=send, args=(visitor, "good", shipped())),
+        threading.Thread(target=send, args=(another, "broken", with_broken_sum(tmp_path))),
+    ]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(120)
+    assert "已生成《" in pages["good"] and "依申请公开!B10" not in pages["good"]
+    assert "未生成报告" in pages["broken"] and "依申请公开!B10" in pages["broken"]
