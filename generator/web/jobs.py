@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.base import limits
 
@@ -34,10 +35,9 @@ class Job:
     owner: str
     folder: Path
     created: float
-    kind: str = ""
-    """Which page shows the results: "report" or "audit"."""
-    view: object = None
-    """What the results page shows (the page's own record of the outcome)."""
+    view: Any = None
+    """What the results page shows, once the work is done: the page's own record of the outcome
+    (its `template`, the `form` it came from, the `bundle_name` of all its files)."""
     downloads: list[Download] = field(default_factory=list)
 
     def download(self, number: int) -> Download | None:

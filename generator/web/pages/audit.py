@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from flask import Blueprint, render_template, request
 from werkzeug.wrappers import Response
@@ -43,6 +44,9 @@ class ReportFindings:
 class AuditView:
     """What the results page of an audit shows."""
 
+    template: ClassVar[str] = "audit_result.html"
+    form: ClassVar[str] = "audit.form"
+    bundle_name: ClassVar[str] = "核查结果.zip"
     reports: tuple[ReportFindings, ...]
     request_lines: tuple[Line, ...]
     """Problems with the request itself (a damaged .zip, last year's report unreadable)."""
@@ -84,7 +88,6 @@ def run() -> Response | tuple[str, int]:
 
 
 def _audit(job: Job, year: int | None, strict: bool) -> None:
-    job.kind = "audit"
     problems = Problems()
     reports = save_uploads(request.files.getlist("reports"), job.folder / "reports", problems)
     previous = save_uploads(request.files.getlist("previous"), job.folder / "previous", problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from flask import Blueprint, render_template, request
 from werkzeug.wrappers import Response
@@ -41,21 +42,35 @@ UNIT_LIST_NAME = "单位清单.txt"
 
 
 @dataclass(frozen=True)
-class ReportView:
-    """What the results page of a build shows."""
+class Asked:
+    """What the form asked for."""
 
     year: int
     format_name: str
     files_read: int
     checked_only: bool
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """What the results page of a build shows."""
+
+    template: ClassVar[str] = "report_result.html"
+    form: ClassVar[str] = "report.form"
+    asked: Asked
     summary: str
-    blocked: bool
-    groups: tuple[Group, ...]
+    blocked: bool = True
+    groups: tuple[Group, ...] = ()
     title: str = ""
     """The report's title, when it was written."""
     failure: tuple[Line, ...] = ()
-    """Why nothing could be done (a unit list that cannot be read, an unwritable output)."""
+    """Why nothing could be done (a damaged .zip, a unit list that cannot be read, an unwritable
+    output)."""
     pdf_error: str | None = None
+
+    @property
+    def bundle_name(self) -> str:
+        return f"{self.asked.year}年度报告文件.zip"
 
 
 @page.get("/")
@@ -98,7 +113,6 @@ def run() -> Response | tuple[str, int]:
 
 def _build(job: Job, year: int, chosen: dict[str, bool]) -> None:
     """Save the uploads, run the library's check or build, keep what the results page shows."""
-    job.kind = "report"
     problems = Problems()
     inputs = job.folder / "inputs" / str(year)
     received = save_uploads(request.files.getlist("workbooks"), inputs, problems)
@@ -117,38 +131,25 @@ def _build(job: Job, year: int, chosen: dict[str, bool]) -> None:
         charts=chosen["charts"],
         unit_list=unit_list,
     )
-    view = dict(
-        year=year,
-        format_name=options.spec.name,
-        files_read=len(received),
-        checked_only=chosen["check_only"],
-    )
+    asked = Asked(year, options.spec.name, len(received), chosen["check_only"])
     try:
         if problems.blocking():  # a .zip that could not be unpacked: its units would be missing
-            job.view = ReportView(
-                **view,
-                summary=problems.tally(),
-                blocked=True,
-                groups=(),
-                failure=lines(problems, job),
-            )
+            job.view = ReportView(asked, problems.tally(), failure=lines(problems, job))
             return
         with current_jobs().turns:
             built = check(options) if chosen["check_only"] else build(options)
     except (UnitListError, OutputError) as error:
         problems.error("not-done", str(error))
-        job.view = ReportView(
-            **view, summary="未能完成。", blocked=True, groups=(), failure=lines(problems, job)
-        )
+        job.view = ReportView(asked, "未能完成。", failure=lines(problems, job))
         return
     finally:
         job.remove_part("inputs")
         if unit_list is not None:
             unit_list.unlink(missing_ok=True)
-    _keep(job, built, options, view)
+    _keep(job, built, options, asked)
 
 
-def _keep(job: Job, built: Built, options: BuildOptions, view: dict) -> None:
+def _keep(job: Job, built: Built, options: BuildOptions, asked: Asked) -> None:
     labels = {problem_list.BOOK: "问题清单（全部问题，可筛选）"}
     for unit, path in built.letters.items():
         labels[path.relative_to(options.out).as_posix()] = f"{unit}的问题清单"
@@ -166,7 +167,7 @@ def _keep(job: Job, built: Built, options: BuildOptions, view: dict) -> None:
         job,
     )
     job.view = ReportView(
-        **view,
+        asked,
         summary=checked.problems.tally(options.strict),
         blocked=checked.problems.blocking(options.strict),
         groups=tuple(groups),

@@ -18,7 +18,6 @@ from generator.web.security import visitor
 
 page = Blueprint("results", __name__)
 
-TEMPLATES = {"report": "report_result.html", "audit": "audit_result.html"}
 BUNDLE = "all.zip"
 """Where the job's folder keeps the .zip of all its files, once asked for."""
 
@@ -33,7 +32,7 @@ def _job(job_id: str) -> Job:
 @page.get("/jobs/<job_id>")
 def show(job_id: str) -> str:
     job = _job(job_id)
-    return render_template(TEMPLATES[job.kind], job=job, view=job.view)
+    return render_template(job.view.template, job=job, view=job.view)
 
 
 @page.get("/jobs/<job_id>/files/<int:number>")
@@ -57,18 +56,12 @@ def bundle(job_id: str) -> Response:
             for item in job.downloads:
                 archive.write(item.path, item.name, zipfile.ZIP_DEFLATED)
         os.replace(temporary, target)  # complete, or not there at all
-    return send_file(target, as_attachment=True, download_name=_bundle_name(job))
-
-
-def _bundle_name(job: Job) -> str:
-    year = getattr(job.view, "year", None)
-    return f"{year}年度报告文件.zip" if job.kind == "report" and year else "核查结果.zip"
+    return send_file(target, as_attachment=True, download_name=job.view.bundle_name)
 
 
 @page.post("/jobs/<job_id>/remove")
 def remove(job_id: str) -> Response:
     """Remove the job's files now rather than when they expire."""
     job = _job(job_id)
-    kind = job.kind
     current_jobs().remove(job)
-    return redirect(url_for("audit.form" if kind == "audit" else "report.form"), code=303)
+    return redirect(url_for(job.view.form), code=303)
