@@ -10,7 +10,7 @@ import os
 import tempfile
 import zipfile
 
-from flask import Blueprint, abort, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, send_file, url_for
 from werkzeug.wrappers import Response
 
 from generator.web.jobs import Job, current_jobs
@@ -29,10 +29,17 @@ def _job(job_id: str) -> Job:
     return job
 
 
+ADDRESS_HEADER = "X-Page-Address"
+"""Where the results are, for the page's script on browsers that cannot tell where an upload's
+redirect led (IE 11 has no responseURL)."""
+
+
 @page.get("/jobs/<job_id>")
-def show(job_id: str) -> str:
+def show(job_id: str) -> Response:
     job = _job(job_id)
-    return render_template(job.view.template, job=job, view=job.view)
+    answer = make_response(render_template(job.view.template, job=job, view=job.view))
+    answer.headers[ADDRESS_HEADER] = url_for("results.show", job_id=job.id)
+    return answer
 
 
 @page.get("/jobs/<job_id>/files/<int:number>")

@@ -61,8 +61,9 @@
       }
     });
     request.addEventListener("load", function () {
-      if (request.status === 200 && request.responseURL && request.responseURL !== form.action) {
-        window.location.href = request.responseURL;
+      var results = request.getResponseHeader("X-Page-Address");
+      if (request.status === 200 && results) {
+        window.location.href = results;
         return;
       }
       document.open();
