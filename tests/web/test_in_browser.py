@@ -106,12 +106,18 @@ def test_a_broken_sum_shows_its_file_sheet_and_cell(
     assert "依申请公开" in letter and "B10" in letter
 
 
+def sparse_200_mb(folder: Path) -> Path:
+    """A 200 MB file that takes no room on disk."""
+    big = folder / "大文件.xlsx"
+    with big.open("wb") as handle:
+        handle.truncate(200 * 2**20)
+    return big
+
+
 def test_with_javascript_a_200_mb_choice_is_refused_before_sending(
     browser: Browser, address: str, tmp_path: Path
 ) -> None:
-    big = tmp_path / "大文件.xlsx"
-    with big.open("wb") as handle:
-        handle.truncate(200 * 2**20)
+    big = sparse_200_mb(tmp_path)
     browser.visit(address + "/")
     browser.driver.find_element(By.ID, "workbooks").send_keys(str(big))
     browser.driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
@@ -123,9 +129,7 @@ def test_with_javascript_a_200_mb_choice_is_refused_before_sending(
 def test_without_javascript_a_200_mb_upload_is_refused_in_chinese(
     plain: Browser, address: str, tmp_path: Path
 ) -> None:
-    big = tmp_path / "大文件.xlsx"
-    with big.open("wb") as handle:
-        handle.truncate(200 * 2**20)
+    big = sparse_200_mb(tmp_path)
     upload(plain, address, [big])
     assert "上传的文件太大：一次最多上传 100 MB" in plain.text()
 
