@@ -102,3 +102,16 @@ def test_last_year_s_other_format_workbooks_are_told(visitor: Visitor) -> None:
     text = text_of(page)
     assert text.count("这是 2018 年度的填报表") == 16
     assert "这里的标签应为" not in text
+
+
+def test_every_option_reaches_the_build(visitor: Visitor) -> None:
+    """PDF, 图解 and each unit's own reports, all offered for download."""
+    options = {"year": "2018", "pdf": "1", "charts": "1", "each": "1"}
+    page = visitor.follow(visitor.submit("/report", options, {"workbooks": shipped()}))
+    links = visitor.links(page)
+    for suffix in (".pdf", "图解.html", ".docx", "汇总表.xlsx"):
+        assert TITLE + suffix in links, suffix
+    assert visitor.client.get(links[TITLE + ".pdf"]).data.startswith(b"%PDF")
+    own = [name for name in links if name.startswith("单位/")]
+    assert len([n for n in own if n.endswith(".docx")]) == 16
+    assert len([n for n in own if n.endswith(".pdf")]) == 16
