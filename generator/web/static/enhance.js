@@ -9,8 +9,9 @@
     for (var i = 0; i < list.length; i += 1) { action(list[i]); }
   }
 
-  function megabytes(bytes) {
-    return (bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 1) + " MB";
+  function size(bytes) {
+    if (bytes < 1048576) { return Math.max(1, Math.round(bytes / 1024)) + " KB"; }
+    return (bytes / 1048576).toFixed(1) + " MB";
   }
 
   function showChosen(input) {
@@ -19,7 +20,7 @@
     box.innerHTML = "";
     each(input.files, function (file) {
       var item = document.createElement("li");
-      item.appendChild(document.createTextNode(file.name + "（" + megabytes(file.size) + "）"));
+      item.appendChild(document.createTextNode(file.name + "（" + size(file.size) + "）"));
       box.appendChild(item);
     });
   }
