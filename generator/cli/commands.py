@@ -131,7 +131,7 @@ def run_audit(console: Console, year: int | None, args: argparse.Namespace) -> i
         paths=tuple(Path(p) for p in args.audit),
         out=Path(args.out) if args.out else AUDIT_FOLDER,
         year=year,
-        previous=Path(args.previous) if args.previous else None,
+        previous=tuple(Path(p) for p in args.previous or ()),
         strict=args.strict,
         progress=console.progress(),
     )

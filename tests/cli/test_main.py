@@ -300,6 +300,24 @@ def test_audit_exit_status_messages_and_outputs(tmp_path: Path) -> None:
     assert "共发现 28 个错误、1 个警告。" in flagged.stdout
 
 
+def test_audit_says_which_last_years_reports_could_not_be_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = ROOT / "tests" / "fixtures" / "reports" / "2025-hangzhou-style-sample" / "report.html"
+    broken = [tmp_path / "上年.docx", tmp_path / "上年.pdf"]
+    for path in broken:
+        path.write_bytes(b"PK\x03\x04" + bytes(100))
+    out = tmp_path / "核查"
+    args = ["--audit", str(report), "--previous", *map(str, broken), "--out", str(out)]
+    assert main(args) == 1
+    printed = capsys.readouterr().out
+    written = (out / "report核查报告.txt").read_text(encoding="utf-8-sig")
+    for text in (printed, written):
+        assert "[错误] 上年.docx：这份上年报告（--previous）未能使用：文件已损坏" in text
+        assert "[错误] 上年.pdf：这份上年报告（--previous）未能使用：" in text
+        assert "未发现问题" not in text
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
