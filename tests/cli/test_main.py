@@ -280,6 +280,22 @@ def test_a_broken_template_names_the_template_and_its_line(tmp_path: Path) -> No
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+def test_check_finds_a_template_that_does_not_compile(tmp_path: Path) -> None:
+    old = "{{ total.apply.new.total }}"
+    root = templates_copy(tmp_path, "report.j2", old, "{{ total.apply.new.total + }}")
+    line = next(
+        number
+        for number, text in enumerate(
+            (root / "2021" / "report.j2").read_text(encoding="utf-8").splitlines(), start=1
+        )
+        if "total +" in text
+    )
+    result = run("2025", "--check", GEN_REPORT_TEMPLATES=str(root))
+    assert result.returncode == 3
+    assert "报告模板有误" in result.stderr and f"templates/2021/report.j2:{line}:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_audit_exit_status_messages_and_outputs(tmp_path: Path) -> None:
     fixture = ROOT / "tests" / "fixtures" / "reports"
     clean = run(
