@@ -184,6 +184,16 @@ def test_pdf_on_request(tmp_path: Path) -> None:
     assert (tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf").exists()
 
 
+def test_each_with_pdf_names_the_units_pdfs(tmp_path: Path) -> None:
+    inputs = ROOT / "inputs" / "2025"
+    result = run("2025", "--each", "--pdf", "--inputs", str(inputs), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    units = len(list(inputs.glob("*.xlsx")))
+    assert len(list((tmp_path / "单位").glob("*.pdf"))) == units
+    line = f"（{units} 个单位的报告，文本、Word、网页、网站编辑器用网页和 PDF 各一份）"
+    assert f"{tmp_path / '单位'}{os.sep}{line}" in result.stdout
+
+
 def test_pdf_without_libreoffice_says_so_and_leaves_no_stale_pdf(tmp_path: Path) -> None:
     stale = tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf"
     stale.write_bytes(b"%PDF-old")
