@@ -23,7 +23,7 @@ from generator.check.narrative.figures import check_figures
 from generator.check.narrative.repetition import check_repetition
 from generator.check.narrative.structure import Outline, check_structure, outline
 from generator.check.narrative.values import Figures, FigureSet
-from generator.check.rules import LastYear, check_rule
+from generator.check.rules import LastYearUnit, check_rule
 from generator.check.tables import check_report_tables
 from generator.check.units import comparable_rules
 from generator.compute.figures import Figure
@@ -325,7 +325,7 @@ def _check_across_years(result: ReportAudit, previous: ReportAudit) -> None:
     spec = result.spec
     if result.tables is not None and previous.tables is not None and spec and previous.spec:
         assert previous.year is not None
-        last = LastYear(previous.tables, previous.spec, previous.year)
+        last = LastYearUnit(previous.tables, previous.spec, previous.year)
         for rule in comparable_rules(spec, previous.spec, last.year, result.problems):
             check_rule(result.tables, rule, spec, result.problems, last)
     if spec and spec.narrative and result.outline and previous.outline:
