@@ -37,8 +37,3 @@ def split_ref(ref: str) -> tuple[int, int]:
 def ref_column(ref: str) -> str:
     """'C7' → 'C'."""
     return ref.rstrip("0123456789")
-
-
-def cell_ref(column: int, row: int) -> str:
-    """(3, 7) → 'C7'."""
-    return f"{column_letters(column)}{row}"

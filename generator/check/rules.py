@@ -13,8 +13,9 @@ from generator.read.unit import UnitData
 
 
 @dataclass(frozen=True)
-class LastYear:
-    """Last year's workbook of the same unit, read with last year's format."""
+class LastYearUnit:
+    """Last year's values of the same unit (its workbook, or its report's tables), read with last
+    year's format."""
 
     unit: UnitData
     spec: FormatSpec
@@ -26,7 +27,7 @@ def check_rule(
     rule: Rule,
     spec: FormatSpec,
     problems: Problems,
-    last: LastYear | None = None,
+    last: LastYearUnit | None = None,
 ) -> None:
     """Add a problem when the unit breaks the rule (rules across years need `last`)."""
     if rule.across_years and last is None:
@@ -74,7 +75,7 @@ def _describe(
     spec: FormatSpec,
     near: Location,
     verb: str,
-    last: LastYear | None,
+    last: LastYearUnit | None,
 ) -> str:
     """How a side of a rule reads: “甲”“乙”之和（B5:B6）为 12, or “甲”（B5）加上年“乙”（…）减“丙”（B7).
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.base.problems import Problems
-from generator.check.rules import LastYear, check_rule
+from generator.check.rules import LastYearUnit, check_rule
 from generator.formats.spec import FormatSpec, Rule
 from generator.read.unit import UnitData
 
@@ -46,7 +46,7 @@ def _check_previous_year(
     last_year = {u.name: u for u in previous.units}
     for unit in units:
         if unit.name in last_year:
-            last = LastYear(last_year[unit.name], previous.spec, previous.year)
+            last = LastYearUnit(last_year[unit.name], previous.spec, previous.year)
             for rule in rules:
                 check_rule(unit, rule, spec, problems, last)
 

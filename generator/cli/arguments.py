@@ -9,7 +9,7 @@ from typing import NamedTuple
 from generator.base.textwidth import display_width
 
 USAGE = """用法：gen-report 年度 [选项]
-      gen-report [年度] --audit 报告或文件夹… [--previous 上年报告] [--out 文件夹]
+      gen-report [年度] --audit 报告或文件夹… [--previous 上年报告或文件夹…] [--out 文件夹]
       gen-report --serve [--port 端口] [--host 地址]"""
 EPILOG = """退出状态：
   0  完成
@@ -27,8 +27,8 @@ EPILOG = """退出状态：
                                        为该单位生成空白填报表
   gen-report 2018 --inputs D:\\报表\\2018 --out D:\\报告
   gen-report --audit 报告.docx         核查一份报告（年度和格式从报告中读出）
-  gen-report --audit 各部门年报 --previous 上年报告.docx
-                                       核查文件夹中的所有报告，并与上年报告比较
+  gen-report --audit 各部门年报 --previous 各部门上年年报
+                                       核查文件夹中的所有报告，每份与同一机关的上年报告比较
   gen-report --serve                   在浏览器中使用（打开 http://127.0.0.1:8765/）"""
 HELP_FLAGS = ("--help", "-h")
 COLUMN = 30
@@ -103,8 +103,10 @@ ARGUMENTS: tuple[Option, ...] = (
     ),
     Option(
         ("--previous",),
-        "与 --audit 一起使用：上年的报告，用于核对上年结转、同比和与上年的重复率",
-        "上年报告",
+        "与 --audit 一起使用：上年的报告（一份或几份，或一个文件夹）；每份报告只与标题中"
+        "同一机关上一年的报告比较，核对上年结转、同比和与上年的重复率",
+        "上年报告或文件夹",
+        many=True,
     ),
     Option(
         ("--serve",),

@@ -15,7 +15,7 @@ from generator.pipeline.options import BuildOptions
 from generator.pipeline.staging import OutputError
 from generator.read.roster import UnitListError
 from generator.write import problem_list
-from generator.write.registry import labels, output_rank
+from generator.write.registry import conversion_for, labels, output_rank
 
 
 def _options(console: Console, year: int, args: argparse.Namespace) -> BuildOptions:
@@ -83,7 +83,7 @@ def _list_problem_lists(console: Console, options: BuildOptions, written: list[P
 
 def _list_written(console: Console, options: BuildOptions, written: list[Path]) -> None:
     """The report's files (in the writers' order, each conversion after its source), then the
-    units' reports in one line."""
+    units' reports in one line naming every kind written for them (PDF too, when made)."""
     from generator.pipeline.writing import UNITS_FOLDER
 
     units_folder = options.out / UNITS_FOLDER
@@ -94,12 +94,13 @@ def _list_written(console: Console, options: BuildOptions, written: list[Path]) 
     ]
     for path in sorted(reports, key=lambda p: output_rank(p.name)):
         console.say(f"  {path}")
+    unit_files = [p for p in written if p.parent == units_folder]
     each = tuple(w for w in options.active_writers if w.each)
-    unit_reports = sum(
-        1 for p in written if p.parent == units_folder and p.name.endswith(each[0].suffix)
-    )
+    unit_reports = sum(1 for p in unit_files if p.name.endswith(each[0].suffix))
+    pdf = conversion_for("pdf")
+    made = (*each, pdf) if any(p.name.endswith(pdf.suffix) for p in unit_files) else each
     if unit_reports:
-        line = f"（{unit_reports} 个单位的报告，{labels(each)}各一份）"
+        line = f"（{unit_reports} 个单位的报告，{labels(made)}各一份）"
         console.say(f"  {units_folder}{os.sep}{spaced(line)}")
 
 
@@ -131,7 +132,7 @@ def run_audit(console: Console, year: int | None, args: argparse.Namespace) -> i
         paths=tuple(Path(p) for p in args.audit),
         out=Path(args.out) if args.out else AUDIT_FOLDER,
         year=year,
-        previous=Path(args.previous) if args.previous else None,
+        previous=tuple(Path(p) for p in args.previous or ()),
         strict=args.strict,
         progress=console.progress(),
     )

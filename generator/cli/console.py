@@ -22,7 +22,7 @@ class Console:
         """A progress bar on a terminal (not in quiet mode, nor when output goes to a file)."""
         if self.quiet or not sys.stdout.isatty():
             return Silent()
-        return Bar()
+        return ProgressBar()
 
     def say(self, text: str) -> None:
         if not self.quiet:
@@ -38,7 +38,7 @@ class Console:
         print(text, file=sys.stderr, flush=True)
 
 
-class Bar:
+class ProgressBar:
     """A rich progress bar for stages long enough to need one."""
 
     def __init__(self) -> None:

@@ -108,12 +108,27 @@ def compose(
     try:
         rendered = environment.get_template(template).render({**context, "br": LINE_BREAK})
     except jinja2.TemplateSyntaxError as error:
-        name = Path(error.filename) if error.filename else folder / template
-        raise TemplateProblem(name, error.lineno, error.message or str(error)) from error
+        raise _syntax_problem(error, folder / template) from error
     except (jinja2.TemplateError, AttributeError, TypeError, KeyError) as error:
         name, line = _template_frame(error, folder / template)
         raise TemplateProblem(name, line, str(error)) from error
     return _parse(rendered, tokens.items, tables)
+
+
+def compile_templates(folder: Path) -> None:
+    """Compile every template of a format folder (what --check can know of them without
+    rendering); TemplateProblem names the first one broken, and its line."""
+    environment, _ = _environment(folder)
+    for name in environment.list_templates(extensions=["j2"]):
+        try:
+            environment.get_template(name)
+        except jinja2.TemplateSyntaxError as error:
+            raise _syntax_problem(error, folder / name) from error
+
+
+def _syntax_problem(error: jinja2.TemplateSyntaxError, fallback: Path) -> TemplateProblem:
+    name = Path(error.filename) if error.filename else fallback
+    return TemplateProblem(name, error.lineno, error.message or str(error))
 
 
 def _template_frame(error: BaseException, fallback: Path) -> tuple[Path, int | None]:

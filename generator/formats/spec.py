@@ -287,11 +287,6 @@ class FormatSpec:
     def reference_path(self) -> Path:
         return self.folder / self.reference_docx
 
-    @property
-    def source_name(self) -> str:
-        """The definition file as developers know it: templates/2021/format.toml."""
-        return f"{self.folder.parent.name}/{self.folder.name}/{FORMAT_FILE}"
-
 
 def load_format(folder: Path) -> FormatSpec:
     """Read and check a format folder's format.toml; FormatError names the file and the path."""

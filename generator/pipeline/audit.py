@@ -2,42 +2,48 @@
 
 Each report is read (Word, web page, PDF, text), its year and format are taken from the document
 (or given), its tables are found by their labels and checked by the format's rules, its running
-text by the format's narrative rules; with last year's report, across years too. Each report
-gets a 核查报告 (.txt and .xlsx); a folder of reports also gets a 核查汇总.xlsx.
+text by the format's narrative rules; with last year's reports, each report is also checked
+against the one its agency (named in its title) published last year. Each report gets a 核查报告
+(.txt and .xlsx); a folder of reports also gets a 核查汇总.xlsx.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from generator.base.filenames import safe_filename
 from generator.base.numbers import format_decimal
-from generator.base.problems import Location, Problems
+from generator.base.problems import Location, Problem, Problems, Severity
 from generator.base.progress import Progress, Silent
 from generator.check.narrative.claims import check_claims
 from generator.check.narrative.figures import check_figures
 from generator.check.narrative.repetition import check_repetition
 from generator.check.narrative.structure import Outline, check_structure, outline
 from generator.check.narrative.values import Figures, FigureSet
-from generator.check.rules import LastYear, check_rule
+from generator.check.rules import LastYearUnit, check_rule
 from generator.check.tables import check_report_tables
 from generator.check.units import comparable_rules
 from generator.compute.figures import Figure
-from generator.document.audit import AuditReport
+from generator.document.audit import AuditReport, ReadNumber
+from generator.document.model import Table
 from generator.document.tables import report_tables
 from generator.formats.registry import FormatUnavailable, format_for_year
 from generator.formats.spec import FormatSpec
 from generator.pipeline.staging import Staging
 from generator.read.documents.model import ReportText
 from generator.read.documents.opening import REPORT_SUFFIXES, read_report
-from generator.read.documents.tables import read_tables
+from generator.read.documents.tables import read_tables, table_title
+from generator.read.inputs import SYSTEM_FILES
+from generator.read.names import normalized
 from generator.read.unit import UnitData
 
 AUDIT_FOLDER = Path("out") / "核查"
 SUMMARY_NAME = "核查汇总.xlsx"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods")
+"""Files a folder of reports may hold that are units' workbooks, not reports."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,8 @@ class AuditOptions:
     out: Path = AUDIT_FOLDER
     year: int | None = None
     """The report year, when it should not be taken from the documents."""
-    previous: Path | None = None
-    """Last year's report, for the checks across years."""
+    previous: tuple[Path, ...] = ()
+    """Last year's reports (files or folders): each report is checked against its agency's."""
     strict: bool = False
     progress: Progress = field(default_factory=Silent, compare=False)
 
@@ -65,13 +71,23 @@ class ReportAudit:
     document: ReportText | None = None
     tables: UnitData | None = None
     outline: Outline | None = None
+    last_year: ReportAudit | None = None
+    """The agency's report of the year before, when one was given: the checks across years."""
+
+    @property
+    def agency(self) -> str:
+        """Who reports, as the title names them (沭阳县教育局), folded for comparing; or ""."""
+        return normalized(self.outline.agency) if self.outline else ""
 
     def report(self) -> AuditReport:
         """The 核查报告's model."""
         title = self.outline.title if self.outline else ""
-        tables = ()
+        tables: tuple[Table, ...] = ()
+        numbers: tuple[ReadNumber, ...] = ()
         if self.spec is not None and self.tables is not None and self.spec.tables:
-            tables = tuple(report_tables(self.spec, _read_figures(self.tables, self.spec)).values())
+            figures = _read_figures(self.tables, self.spec)
+            tables = tuple(report_tables(self.spec, figures).values())
+            numbers = tuple(_read_numbers(self.spec, figures))
         return AuditReport(
             file=self.path.name,
             title=title,
@@ -79,6 +95,8 @@ class ReportAudit:
             format_name=self.spec.name if self.spec else "",
             problems=tuple(self.problems.sorted()),
             tables=tables,
+            numbers=numbers,
+            last_year=self.last_year.path.name if self.last_year else "",
         )
 
 
@@ -96,35 +114,111 @@ class AuditResult:
         )
 
 
+@dataclass
+class LastYears:
+    """Last year's reports given with --previous, and what kept any of them from use."""
+
+    reports: list[ReportAudit]
+    unusable: list[Problem]
+    """Why a file could not be used (unreadable, no year, no agency): for the reports that find
+    none of their own, since it may have been theirs (when every report found its own, the
+    request's notices)."""
+    handed_out: bool = False
+    """Whether `unusable` went into some report's findings."""
+
+    def of(self, report: ReportAudit) -> ReportAudit | None:
+        """The report its agency published the year before; when there is none, says so in the
+        report's findings (with what kept files from use) and gives None."""
+        assert report.year is not None
+        wanted = report.year - 1
+        same_agency = [r for r in self.reports if report.agency and r.agency == report.agency]
+        found = [r for r in same_agency if r.year == wanted]
+        if found:
+            return max(found, key=lambda r: r.tables is not None)  # the first with tables
+        report.problems.extend(self.unusable)
+        self.handed_out = self.handed_out or bool(self.unusable)
+        where = Location(report.path.name)
+        if not report.agency:
+            report.problems.notice(
+                "no-last-year",
+                f"标题中没有写明机关名称，无法确定哪一份是本机关上一年（{wanted} 年度）的报告；"
+                "未与上年核对",
+                where,
+            )
+            return None
+        others = "、".join(f"{r.year} 年度的 {r.path.name}" for r in same_agency)
+        report.problems.notice(
+            "no-last-year",
+            f"--previous 给出的报告中没有“{report.outline.agency}”上一年（{wanted} 年度）的报告"
+            + (f"（只有 {others}）" if others else "")
+            + "；未与上年核对",
+            where,
+        )
+        return None
+
+
 def audit(options: AuditOptions) -> AuditResult:
     """Check every report named (a folder: every report document in it) and write the results."""
     result = AuditResult([])
-    files = _report_files(options.paths, result.problems)
-    previous = audit_report(options.previous, None) if options.previous else None
-    if previous is not None and previous.document is None:
-        result.problems.extend(previous.problems)
-        previous = None
+    files = _report_files(options.paths, "--audit", result.problems)
+    last_years = None
+    if options.previous:
+        year = options.year - 1 if options.year else None
+        last_years = last_years_reports(options.previous, year, result.problems)
     options.progress.start("核查报告", len(files))
     for path in files:
-        result.reports.append(audit_report(path, options.year, previous))
+        result.reports.append(audit_report(path, options.year, last_years))
         options.progress.advance()
     options.progress.finish()
+    if last_years is not None and not last_years.handed_out:  # not needed: worth a word only
+        result.problems.extend(replace(p, severity=Severity.NOTICE) for p in last_years.unusable)
     if result.reports:
         result.written = _write(result, options)
     return result
 
 
-def _report_files(paths: Sequence[Path], problems: Problems) -> list[Path]:
+def last_years_reports(paths: Sequence[Path], year: int | None, problems: Problems) -> LastYears:
+    """Last year's reports (files or folders), read; `year` when it is not to be taken from them.
+    Problems with the request (a path not found, files skipped) go to `problems`."""
+    found = LastYears([], [])
+    for path in _report_files(paths, "--previous", problems):
+        report = audit_report(path, year)
+        if report.spec is None:
+            found.unusable += [_unusable(p) for p in report.problems]
+        elif not report.agency:
+            found.unusable.append(
+                _unusable(
+                    Problem(
+                        Severity.WARNING,
+                        "no-agency",
+                        "标题中没有写明机关名称，无法确定是哪个机关的报告",
+                        Location(path.name),
+                    )
+                )
+            )
+        else:
+            found.reports.append(report)
+    return found
+
+
+def _unusable(problem: Problem) -> Problem:
+    """A problem of a last year's report, saying that the report was not used for it."""
+    message = f"这份上年报告（--previous）未能使用：{problem.message}"
+    return Problem(problem.severity, problem.code, message, problem.location)
+
+
+def _report_files(paths: Sequence[Path], option: str, problems: Problems) -> list[Path]:
+    """The report documents named (a folder: those in it); a notice for anything else in a
+    folder, an error for a path not found."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file()
-                and p.suffix.lower() in REPORT_SUFFIXES
-                and not p.name.startswith(("~$", "."))
-            )
+            found = []
+            for item in sorted(path.iterdir(), key=lambda p: p.name):
+                if item.is_file() and item.suffix.lower() in REPORT_SUFFIXES and not _hidden(item):
+                    found.append(item)
+                else:
+                    _skipped(item, option, problems)
             if not found:
                 problems.error(
                     "no-reports", f"文件夹 {path} 中没有报告文档（.docx、.html、.pdf、.txt）"
@@ -137,10 +231,38 @@ def _report_files(paths: Sequence[Path], problems: Problems) -> list[Path]:
     return files
 
 
+def _hidden(path: Path) -> bool:
+    return path.name.startswith(("~$", ".")) or path.name.lower() in SYSTEM_FILES
+
+
+def _skipped(path: Path, option: str, problems: Problems) -> None:
+    """The notice for something in a folder of reports that is not a report."""
+    where = Location(str(path))
+    if path.name.startswith("~$"):
+        problems.notice("lock-file", "这是 Word/WPS 打开文件时产生的临时文件，已跳过", where)
+    elif _hidden(path):
+        problems.notice("system-file", "系统或隐藏文件，已跳过", where)
+    elif path.is_dir():
+        problems.notice(
+            "subfolder",
+            f"这是子文件夹，其中的文件没有读取；如需要，请把它也写在 {option} 后面",
+            where,
+        )
+    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
+        problems.notice(
+            "workbook-skipped",
+            "看起来是填报工作簿，不是写好的报告，已跳过；检查工作簿请用 gen-report 年度 --check",
+            where,
+        )
+    else:
+        problems.notice("not-a-report", "不是报告文档（.docx、.html、.pdf、.txt），已跳过", where)
+
+
 def audit_report(
-    path: Path, year: int | None = None, previous: ReportAudit | None = None
+    path: Path, year: int | None = None, last_years: LastYears | None = None
 ) -> ReportAudit:
-    """Read and check one report document; never raises for anything the file contains."""
+    """Read and check one report document (against its agency's report of the year before, when
+    last year's reports are given); never raises for anything the file contains."""
     reading = read_report(path)
     result = ReportAudit(path, Problems(reading.problems), document=reading.document)
     document = reading.document
@@ -163,6 +285,7 @@ def audit_report(
         result.problems.error("no-format", str(error), where)
         return result
     result.spec = spec
+    result.last_year = last = last_years.of(result) if last_years is not None else None
     if spec.tables and document.tables_found:
         result.tables = read_tables(document, spec, result.problems)
         check_report_tables(result.tables, spec, result.problems)
@@ -170,14 +293,12 @@ def audit_report(
         result.outline = check_structure(document, spec.narrative, result.year, result.problems)
         figures = Figures(
             main=figure_set("表格", result.tables, spec),
-            previous=figure_set("上年报告表格", previous.tables, previous.spec)
-            if previous is not None and previous.spec is not None
-            else None,
+            previous=figure_set("上年报告表格", last.tables, last.spec) if last else None,
         )
         check_figures(result.outline.passages, spec.narrative, figures, result.problems)
         check_claims(result.outline.passages, spec.narrative, figures, result.problems)
-    if previous is not None:
-        _check_across_years(result, previous)
+    if last is not None:
+        _check_across_years(result, last)
     return result
 
 
@@ -199,18 +320,12 @@ def figure_set(label: str, unit: UnitData | None, spec: FormatSpec | None) -> Fi
 
 
 def _check_across_years(result: ReportAudit, previous: ReportAudit) -> None:
+    """The checks across years: carry-over against last year's tables, repetition of its text."""
     where = Location(result.path.name)
-    if previous.year is not None and result.year is not None and previous.year != result.year - 1:
-        result.problems.warning(
-            "previous-not-last-year",
-            f"--previous 给出的是 {previous.year} 年度的报告（{previous.path.name}），"
-            f"不是上一年（{result.year - 1} 年度）的；未与上年核对",
-            where,
-        )
-        return
     spec = result.spec
     if result.tables is not None and previous.tables is not None and spec and previous.spec:
-        last = LastYear(previous.tables, previous.spec, previous.year or 0)
+        assert previous.year is not None
+        last = LastYearUnit(previous.tables, previous.spec, previous.year)
         for rule in comparable_rules(spec, previous.spec, last.year, result.problems):
             check_rule(result.tables, rule, spec, result.problems, last)
     if spec and spec.narrative and result.outline and previous.outline:
@@ -238,6 +353,17 @@ def _read_figures(unit: UnitData, spec: FormatSpec) -> dict[str, Figure]:
     return figures
 
 
+def _read_numbers(spec: FormatSpec, figures: dict[str, Figure]) -> Iterator[ReadNumber]:
+    """Every table cell's figure, named by the table's title and its row's and column's labels."""
+    for table in spec.tables.values():
+        title = table_title(table, spec)
+        for row in table.rows:
+            label = row.labels[-1] if row.labels else ""
+            for index, column in enumerate(table.columns):
+                figure = figures[f"{table.id}.{row.key}.{column.key}"]
+                yield ReadNumber(title, label, table.column_name(index), figure)
+
+
 def _write(result: AuditResult, options: AuditOptions) -> list[Path]:
     from generator.write import audit_report as writer
     from generator.write import audit_summary
@@ -258,5 +384,7 @@ def _write(result: AuditResult, options: AuditOptions) -> list[Path]:
             staging.write_bytes(f"{name}核查报告.txt", writer.render_text(report))
             staging.write_bytes(f"{name}核查报告.xlsx", writer.render_xlsx(report))
         if len(reports) > 1 or any(p.is_dir() for p in options.paths):
-            staging.write_bytes(SUMMARY_NAME, audit_summary.render(reports))
+            staging.write_bytes(
+                SUMMARY_NAME, audit_summary.render(reports, result.problems.sorted())
+            )
         return staging.commit()

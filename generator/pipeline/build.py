@@ -17,6 +17,7 @@ from generator.check.roster import check_roster
 from generator.check.unit import validate_unit
 from generator.check.units import PreviousYear, validate_set
 from generator.compute.aggregate import summarize
+from generator.document.compose import compile_templates
 from generator.document.model import Document
 from generator.document.report import report_document
 from generator.formats.registry import FormatUnavailable, format_at, format_for_year
@@ -188,7 +189,9 @@ def _not_compared(spec: FormatSpec) -> str:
 
 def check(options: BuildOptions) -> Built:
     """Check the inputs (--check): nothing but the problem lists is written (or, when nothing is
-    wrong, an earlier run's lists removed)."""
+    wrong, an earlier run's lists removed). The format's templates are compiled first: a broken
+    one is a TemplateProblem, as in a build."""
+    compile_templates(options.spec.folder)
     result = Built(check_inputs(options))
     if problem_lists_due(result.problems, options.out):
         with Staging(options.out) as staging:

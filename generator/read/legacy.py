@@ -23,7 +23,6 @@ KINDS = frozenset({"number", "text", "bool", "error", "blank"})
 _MESSAGES = {
     "password": "工作簿设置了打开密码，无法读取；请取消密码，保存后再提交",
     "broken": "文件已损坏，无法作为{what}读取；" + SAVE_AS_XLSX,
-    "dtd": "文件中含有 XML 文档类型声明（DTD），正常的表格文件不会有，出于安全考虑拒绝读取",
     "memory": "读取这个{what}文件所需的内存超过上限，文件可能已损坏或被篡改；" + SAVE_AS_XLSX,
     "no-calamine": "读取{what}需要 python-calamine 组件，但没有安装；"
     "请运行 python -m pip install python-calamine，或把文件另存为 .xlsx",
@@ -104,6 +103,8 @@ def open_legacy(path: Path, what: str) -> LegacyWorkbook:
         raise WorkbookError(_CRASHED.format(what=what), "legacy-crash") from None
     if "error" in result:
         code = str(result["error"])
-        message = _MESSAGES.get(code, _MESSAGES["broken"])
-        raise WorkbookError(message.format(what=what), f"legacy-{code}")
+        message = result.get("message") or _MESSAGES.get(code, _MESSAGES["broken"]).format(
+            what=what
+        )
+        raise WorkbookError(str(message), f"legacy-{code}")
     return LegacyWorkbook(result.get("sheets", []), what)

@@ -5,14 +5,18 @@
 Run by generator.read.legacy, never imported by the package: python-calamine is native code, and
 a crafted file can exhaust its memory or abort its process, so it runs here, under a memory and
 CPU limit, and the parent only ever sees JSON or a dead child. Besides python-calamine it uses
-only the standard library and generator.read.ole2 (which uses nothing else), found beside it.
+only the standard library and, found beside it, generator.read's OLE2 reader and its one safe XML
+parser and decoding of declared encodings (which use nothing else but generator.base's spacing
+of Chinese text).
 
 calamine gives the values, sheets, visibility and (for .xls) merged ranges; what it drops is
 recovered from the file itself: each cell's number format, error and logical values (the .xls
-BIFF records, the .ods content.xml), and the merged ranges of an .ods.
+BIFF records, the .ods content.xml), and the merged ranges of an .ods. An .ods whose XML parts
+declare another encoding (GB2312, say) is handed to both as UTF-8.
 
 Output: {"sheets": [{"name", "state", "cells": [[row, column, kind, text, format]], "merged"}]}
-with 1-based rows and columns, `format` a built-in format id or a format code; or {"error": code}.
+with 1-based rows and columns, `format` a built-in format id or a format code; or {"error": code},
+with "message" when the child words the problem for the user itself.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ import struct
 import sys
 import zipfile
 from pathlib import Path
-from xml.parsers import expat
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the package, for its OLE2 reader
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the package, for its readers
 from generator.read import ole2
+from generator.read.xml_encoding import EncodingProblem, as_utf8
+from generator.read.xml_parts import new_parser, parse
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?"}
@@ -155,18 +160,38 @@ class Refused(Exception):
     """content.xml declares a DTD (no spreadsheet program writes one): refused, not parsed."""
 
 
-def ods_overlay(path: str, rows: int, columns: int) -> tuple[dict[str, Overlay], dict[str, list]]:
-    """Each table's cell types calamine drops (percent, date, logical, error) and merged ranges."""
-    with zipfile.ZipFile(path) as archive:
-        content = archive.read("content.xml")
+class Damaged(Exception):
+    """content.xml is not well-formed: calamine decides whether the file can be read at all."""
+
+
+def ods_as_utf8(data: bytes) -> tuple[bytes, bytes]:
+    """The .ods with every XML part as UTF-8 (all calamine and expat read), and its content.xml;
+    the file as it is when its parts already are. EncodingProblem when a part is not what it
+    declares."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        stored = {i.filename: archive.read(i) for i in infos if i.filename.endswith(".xml")}
+        parts = {name: as_utf8(body, f"内部部件 {name}") for name, body in stored.items()}
+        if parts == stored:
+            return data, parts["content.xml"]
+        copy = io.BytesIO()
+        with zipfile.ZipFile(copy, "w") as recoded:
+            for info in infos:
+                body = parts[info.filename] if info.filename in parts else archive.read(info)
+                recoded.writestr(info, body)
+    return copy.getvalue(), parts["content.xml"]
+
+
+def ods_overlay(
+    content: bytes, rows: int, columns: int
+) -> tuple[dict[str, Overlay], dict[str, list]]:
+    """Each table's cell types calamine drops (percent, date, logical, error) and merged ranges,
+    from content.xml (as UTF-8)."""
     overlays: dict[str, Overlay] = {}
     merged: dict[str, list] = {}
     state = {"table": "", "row": 0, "column": 0, "repeat": 1, "error": None}
     text: list[str] = []
-    parser = expat.ParserCreate(namespace_separator=" ")
-
-    def refuse(*_args: object) -> None:
-        raise Refused
+    parser = new_parser("表格", Refused)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         if name == _TABLE + "table":
@@ -207,12 +232,10 @@ def ods_overlay(path: str, rows: int, columns: int) -> tuple[dict[str, Overlay],
         if state["error"]:
             text.append(data)
 
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = characters
-    parser.Parse(content, True)
+    parse(content, parser, Damaged)
     return overlays, merged
 
 
@@ -227,12 +250,15 @@ def read(path: str, rows: int, columns: int) -> dict:
     is_ods = data.startswith(b"PK")
     try:
         if is_ods:
-            overlays, ods_merged = ods_overlay(path, rows, columns)
+            data, content = ods_as_utf8(data)
+            overlays, ods_merged = ods_overlay(content, rows, columns)
         else:
             overlays, ods_merged = xls_overlay(data, rows, columns), {}
-    except Refused:
-        return {"error": "dtd"}
-    except (struct.error, ValueError, KeyError, IndexError, zipfile.BadZipFile, expat.ExpatError):
+    except Refused as refused:
+        return {"error": "dtd", "message": str(refused)}
+    except EncodingProblem as problem:
+        return {"error": "encoding", "message": str(problem)}
+    except (struct.error, ValueError, KeyError, IndexError, zipfile.BadZipFile, Damaged):
         overlays, ods_merged = {}, {}  # calamine decides whether the file can be read at all
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))

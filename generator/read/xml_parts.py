@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from xml.parsers import expat
 
+from generator.base.textwidth import spaced
+
 
 class StopParsing(Exception):
     """Raised by a handler that has read all it needs."""
@@ -12,13 +14,15 @@ class StopParsing(Exception):
 
 def new_parser(kind: str, error: Callable[[str], Exception]) -> expat.XMLParserType:
     """A namespace-aware parser that refuses any DTD (so no entity expansion of any kind);
-    `kind` names the file type in the message ("Excel", "Word")."""
+    `kind` names the file type in the message ("Excel", "Word", "表格")."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
 
     def refuse_dtd(*_args: object) -> None:
         raise error(
-            f"文件中含有 XML 文档类型声明（DTD），正常的 {kind} 文件不会有，出于安全考虑拒绝读取"
+            spaced(
+                f"文件中含有 XML 文档类型声明（DTD），正常的{kind}文件不会有，出于安全考虑拒绝读取"
+            )
         )
 
     parser.StartDoctypeDeclHandler = refuse_dtd

@@ -23,6 +23,8 @@ def render_text(report: AuditReport) -> bytes:
         lines.append(f"报告：{report.title}")
     if report.year:
         lines.append(f"年度：{report.year} 年度（{report.format_name or '没有可用的报告格式'}）")
+    if report.last_year:
+        lines.append(f"上年报告：{report.last_year}（用于核对上年结转、同比和与上年的重复率）")
     lines += [f"结论：{summary_line(report)}", "", "一、发现的问题", ""]
     lines += [str(p) for p in report.problems] or ["无。"]
     if report.tables:
@@ -34,7 +36,8 @@ def render_text(report: AuditReport) -> bytes:
 
 
 def render_xlsx(report: AuditReport) -> bytes:
-    """The 核查报告 as a workbook: 问题 (filterable) and 读到的数字."""
+    """The 核查报告 as a workbook: 问题 (filterable) and 读到的数字 (each number by its table,
+    row and column)."""
     book = Workbook()
     sheet = book.add("问题")
     heads = (("级别", 8), ("文件", 30), ("位置", 50), ("说明", 100))
@@ -60,22 +63,16 @@ def render_xlsx(report: AuditReport) -> bytes:
     sheet.freeze = "A2"
     sheet.filter = f"A1:D{max(2, len(report.problems) + 1)}"
     numbers = book.add("读到的数字")
-    for column, (head, width) in enumerate(
-        (("项目", 50), ("报告中的数字", 14), ("位置", 70)), start=1
-    ):
+    heads = (("表格", 30), ("行", 50), ("列", 36), ("报告中的数字", 14))
+    for column, (head, width) in enumerate(heads, start=1):
         numbers.put(1, column, head, CellStyle.HEAD)
         numbers.widths[column] = width
-    row = 2
-    for table in report.tables:
-        for cells in table.rows:
-            for cell in cells:
-                if cell.figure is None:
-                    continue
-                source = cell.figure.sources[0].place if cell.figure.sources else ""
-                value = cell.figure.value if cell.figure.value is not None else cell.text
-                numbers.put(row, 1, cell.figure.name)
-                numbers.put(row, 2, value, CellStyle.NUMBER)
-                numbers.put(row, 3, source or "")
-                row += 1
+    for row, number in enumerate(report.numbers, start=2):
+        figure = number.figure
+        numbers.put(row, 1, number.table)
+        numbers.put(row, 2, number.row)
+        numbers.put(row, 3, number.column)
+        value = figure.value if figure.value is not None else figure.text
+        numbers.put(row, 4, value, CellStyle.NUMBER)
     numbers.freeze = "A2"
     return book.save()

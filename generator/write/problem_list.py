@@ -4,7 +4,6 @@ unit (问题清单/<单位>.txt) that office staff can forward as it is."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 from generator.base.problems import Problem, Severity
@@ -52,13 +51,14 @@ def field_labels(spec: FormatSpec) -> dict[tuple[str, str], str]:
 def rows(
     problems: Iterable[Problem], unit_of_file: Mapping[str, str], spec: FormatSpec
 ) -> list[Row]:
-    """Every problem with its unit (named in the workbook, or the file's name) and label."""
+    """Every problem with its unit (named in the workbook; for a file not read, the file's name,
+    so that each such file gets a letter of its own) and label."""
     labels = field_labels(spec)
     result = []
     for problem in problems:
         where = problem.location
         file = where.file if where else ""
-        unit = problem.unit or unit_of_file.get(file) or (Path(file).stem if where else "")
+        unit = problem.unit or unit_of_file.get(file) or file
         sheet, cell = (where.sheet or "", where.cell or "") if where else ("", "")
         result.append(Row(unit, file, sheet, cell, labels.get((sheet, cell), ""), problem))
     return result
@@ -92,7 +92,8 @@ def letters(listed: Sequence[Row], year: int) -> dict[str, bytes]:
 
 def _letter(unit: str, found: list[Row], year: int) -> bytes:
     form = f"{year}年度政府信息公开工作情况填报表"
-    files = "、".join(dict.fromkeys(r.file for r in found if r.problem.code != NOT_SUBMITTED))
+    sent = list(dict.fromkeys(r.file for r in found if r.problem.code != NOT_SUBMITTED))
+    files = "、".join(sent)
     lines = [f"{unit}：", ""]
     if not files:
         lines.append(f"\u3000\u3000本办尚未收到你单位的{form}，请尽快填写报送。")
@@ -107,14 +108,19 @@ def _letter(unit: str, found: list[Row], year: int) -> bytes:
             if not items:
                 continue
             lines += ["", f"{next(numbers)}、{heading.format(len(items))}"]
-            lines += [f"{n}. {_where(r)}{r.problem.message}" for n, r in enumerate(items, 1)]
+            lines += [
+                f"{n}. {_where(r, len(sent) > 1)}{r.problem.message}"
+                for n, r in enumerate(items, 1)
+            ]
     text = "\n".join(lines) + "\n"
     return text.replace("\n", "\r\n").encode("utf-8-sig")
 
 
-def _where(row: Row) -> str:
+def _where(row: Row, with_file: bool) -> str:
+    """Where in the workbook (its file too, when the letter covers several)."""
+    file = f"{row.file} " if with_file and row.file else ""
     if not row.sheet:
-        return ""
+        return f"{file.rstrip()}：" if file else ""
     label = f"（{row.label}）" if row.label else ""
     cell = f"{row.cell} 单元格{label}" if row.cell else ""
-    return f"工作表“{row.sheet}”{cell}："
+    return f"{file}工作表“{row.sheet}”{cell}："

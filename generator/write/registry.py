@@ -81,8 +81,9 @@ def conversion_for(key: str) -> Conversion:
     return next(c for c in CONVERSIONS if c.key == key)
 
 
-def labels(writers: tuple[Writer, ...]) -> str:
-    """The writers' labels as a phrase, spaced as Chinese text is: 文本和 Word; 文本、Word 和网页."""
+def labels(writers: tuple[Writer | Conversion, ...]) -> str:
+    """The writers' (and conversions') labels as a phrase, spaced as Chinese text is: 文本和 Word;
+    文本、Word 和网页."""
     names = [w.label for w in writers]
     return spaced(names[-1] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1])
 

@@ -184,6 +184,16 @@ def test_pdf_on_request(tmp_path: Path) -> None:
     assert (tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf").exists()
 
 
+def test_each_with_pdf_names_the_units_pdfs(tmp_path: Path) -> None:
+    inputs = ROOT / "inputs" / "2025"
+    result = run("2025", "--each", "--pdf", "--inputs", str(inputs), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    units = len(list(inputs.glob("*.xlsx")))
+    assert len(list((tmp_path / "单位").glob("*.pdf"))) == units
+    line = f"（{units} 个单位的报告，文本、Word、网页、网站编辑器用网页和 PDF 各一份）"
+    assert f"{tmp_path / '单位'}{os.sep}{line}" in result.stdout
+
+
 def test_pdf_without_libreoffice_says_so_and_leaves_no_stale_pdf(tmp_path: Path) -> None:
     stale = tmp_path / "株洲市人民政府2018年政府信息公开工作年度报告.pdf"
     stale.write_bytes(b"%PDF-old")
@@ -280,6 +290,22 @@ def test_a_broken_template_names_the_template_and_its_line(tmp_path: Path) -> No
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+def test_check_finds_a_template_that_does_not_compile(tmp_path: Path) -> None:
+    old = "{{ total.apply.new.total }}"
+    root = templates_copy(tmp_path, "report.j2", old, "{{ total.apply.new.total + }}")
+    line = next(
+        number
+        for number, text in enumerate(
+            (root / "2021" / "report.j2").read_text(encoding="utf-8").splitlines(), start=1
+        )
+        if "total +" in text
+    )
+    result = run("2025", "--check", GEN_REPORT_TEMPLATES=str(root))
+    assert result.returncode == 3
+    assert "报告模板有误" in result.stderr and f"templates/2021/report.j2:{line}:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_audit_exit_status_messages_and_outputs(tmp_path: Path) -> None:
     fixture = ROOT / "tests" / "fixtures" / "reports"
     clean = run(
@@ -298,6 +324,24 @@ def test_audit_exit_status_messages_and_outputs(tmp_path: Path) -> None:
     assert flagged.returncode == 1 and "Traceback" not in flagged.stdout + flagged.stderr
     assert "[错误] report.html 第一部分第10段：“予以公开及部分公开258件" in flagged.stdout
     assert "共发现 28 个错误、1 个警告。" in flagged.stdout
+
+
+def test_audit_says_which_last_years_reports_could_not_be_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = ROOT / "tests" / "fixtures" / "reports" / "2025-hangzhou-style-sample" / "report.html"
+    broken = [tmp_path / "上年.docx", tmp_path / "上年.pdf"]
+    for path in broken:
+        path.write_bytes(b"PK\x03\x04" + bytes(100))
+    out = tmp_path / "核查"
+    args = ["--audit", str(report), "--previous", *map(str, broken), "--out", str(out)]
+    assert main(args) == 1
+    printed = capsys.readouterr().out
+    written = (out / "report核查报告.txt").read_text(encoding="utf-8-sig")
+    for text in (printed, written):
+        assert "[错误] 上年.docx：这份上年报告（--previous）未能使用：文件已损坏" in text
+        assert "[错误] 上年.pdf：这份上年报告（--previous）未能使用：" in text
+        assert "未发现问题" not in text
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
-from generator.base.problems import Severity
-from generator.pipeline.audit import AuditOptions, ReportAudit, audit, audit_report
+from generator.base.problems import Problems, Severity
+from generator.formats.registry import format_for_year
+from generator.pipeline.audit import (
+    AuditOptions,
+    ReportAudit,
+    audit,
+    audit_report,
+    last_years_reports,
+)
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
+from generator.write.audit_report import render_xlsx
 from tests.conftest import ROOT
 from tests.support import libreoffice_convert
 
@@ -101,6 +111,19 @@ def test_a_consistent_page_gives_nothing_and_one_planted_cell_gives_exactly_that
     assert "为 5346，可能填错" in found[0]
 
 
+def test_the_numbers_read_are_named_by_the_labels_the_report_prints() -> None:
+    report = audit_report(FIXTURES / "2025-hangzhou-style-sample" / "report.html").report()
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["读到的数字"]
+    rows = [tuple(c or "" for c in r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0] == ("表格", "行", "列", "报告中的数字")
+    assert ("收到和处理政府信息公开申请情况", "（一）予以公开", "自然人", 5345) in rows
+    assert ("政府信息公开行政复议、行政诉讼情况", "", "行政复议·结果维持", 376) in rows
+    spec = format_for_year(2025)
+    keys = {f.id for f in spec.fields.values()}
+    assert not any(str(cell) in keys for row in rows for cell in row)
+    assert len(rows) == 1 + sum(1 for key in keys if key.split(".")[0] in spec.tables)
+
+
 def planted(outputs: dict[int, Path], tmp_path: Path, old: str, new: str) -> Path:
     report = next(outputs[2025].glob("*.txt"))
     text = report.read_text(encoding="utf-8-sig")
@@ -147,24 +170,42 @@ def test_one_planted_mistake_in_the_text_gives_exactly_that_error(
     assert "第一部分" in found[0]
 
 
-def test_last_years_report_checks_carry_over_and_the_stated_change(
-    outputs: dict[int, Path], tmp_path: Path
-) -> None:
-    this_year = planted(
-        outputs, tmp_path, "新收政府信息公开申请713件", "新收政府信息公开申请713件，同比增长10.0%"
-    )
+def last_year(outputs: dict[int, Path], folder: Path, agency: str = "沭阳县人民政府") -> Path:
+    """Our own 2025 report made into the agency's 2024 one: 620 new applications, not 713."""
     text = next(outputs[2025].glob("*.txt")).read_text(encoding="utf-8-sig")
     new_row = next(line for line in text.splitlines() if line.startswith("|一、本年新收"))
     text = text.replace(new_row, new_row.replace(" 705  ", " 612  ").replace("|713 |", "|620 |"))
     text = text.replace("新收政府信息公开申请713件", "新收政府信息公开申请620件").replace(
         "2025", "2024"
     )
-    last_year = tmp_path / "上年" / "沭阳县人民政府2024年政府信息公开工作年度报告.txt"
-    last_year.parent.mkdir()
-    last_year.write_text(text.replace("2026年", "2025年"), encoding="utf-8-sig")
-    previous = audit_report(last_year)
+    text = text.replace("沭阳县人民政府2024年", f"{agency}2024年", 1)
+    path = folder / f"{agency}2024年政府信息公开工作年度报告.txt"
+    folder.mkdir(exist_ok=True)
+    path.write_text(text.replace("2026年", "2025年"), encoding="utf-8-sig")
+    return path
+
+
+def retitled(report: Path, agency: str, folder: Path) -> Path:
+    """The same report, its title naming another agency."""
+    text = report.read_text(encoding="utf-8-sig").replace(
+        "沭阳县人民政府2025年", f"{agency}2025年", 1
+    )
+    path = folder / f"{agency}2025年政府信息公开工作年度报告.txt"
+    path.write_text(text, encoding="utf-8-sig")
+    return path
+
+
+def test_last_years_report_checks_carry_over_and_the_stated_change(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    this_year = planted(
+        outputs, tmp_path, "新收政府信息公开申请713件", "新收政府信息公开申请713件，同比增长10.0%"
+    )
+    last_years = last_years_reports([last_year(outputs, tmp_path / "上年")], None, Problems())
+    [previous] = last_years.reports
     assert previous.tables is not None and previous.tables.value("apply.new.total") == 620
-    result = audit_report(this_year, previous=previous)
+    result = audit_report(this_year, last_years=last_years)
+    assert result.last_year is previous
     found = errors(result)
     assert found == [
         next(e for e in found if "本年新收申请同比应为增长15.0%（本年 713，上年 620）" in e)
@@ -178,6 +219,81 @@ def test_last_years_report_checks_carry_over_and_the_stated_change(
     assert any("正文有" in w and "与上年报告重复" in w for w in warnings)
 
 
+def test_each_report_is_compared_only_with_its_own_agencys_last_year(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    """A folder of last year's reports: each report finds its agency's own (by the title)."""
+    ours = next(outputs[2025].glob("*.txt"))
+    folder = tmp_path / "本年"
+    folder.mkdir()
+    shutil.copy(ours, folder)
+    education = retitled(ours, "沭阳县教育局", folder)
+    retitled(ours, "沭阳县卫生健康委员会", folder)
+    previous = tmp_path / "上年"
+    last_year(outputs, previous)
+    last_year(outputs, previous, "沭阳县卫生健康委员会")
+    this_years = retitled(ours, "沭阳县教育局", previous)  # the agency's, but of this year
+    result = audit(AuditOptions((folder,), out=tmp_path / "核查", previous=(previous,)))
+    by_agency = {r.outline.agency: r for r in result.reports}
+    for agency in ("沭阳县人民政府", "沭阳县卫生健康委员会"):
+        compared = by_agency[agency].last_year
+        assert compared is not None and compared.path.name.startswith(f"{agency}2024年")
+        assert any("与上年报告重复" in p.message for p in by_agency[agency].problems)
+    text = (tmp_path / "核查" / f"{ours.stem}核查报告.txt").read_text(encoding="utf-8-sig")
+    assert f"上年报告：{ours.stem.replace('2025', '2024')}.txt（用于核对" in text
+    alone = by_agency["沭阳县教育局"]
+    assert alone.last_year is None and alone.path == education
+    assert [str(p) for p in alone.problems] == [
+        f"[提示] {education.name}：--previous 给出的报告中没有“沭阳县教育局”上一年（2024 年度）"
+        f"的报告（只有 2025 年度的 {this_years.name}）；未与上年核对"
+    ]
+
+
+def test_another_agencys_report_of_last_year_is_not_compared(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    ours = next(outputs[2025].glob("*.txt"))
+    education = retitled(ours, "沭阳县教育局", tmp_path)
+    other = last_year(outputs, tmp_path / "上年")
+    result = audit(AuditOptions((education,), out=tmp_path / "核查", previous=(other,)))
+    [report] = result.reports
+    assert [p.code for p in report.problems] == ["no-last-year"]
+    assert "没有“沭阳县教育局”上一年（2024 年度）的报告；未与上年核对" in str(
+        report.problems.items[0]
+    )
+
+
+def test_an_unusable_last_years_report_is_in_the_findings_of_the_reports_it_was_for(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    ours = next(outputs[2025].glob("*.txt"))
+    broken = tmp_path / "上年.docx"
+    broken.write_bytes(b"PK\x03\x04" + bytes(100))
+    result = audit(AuditOptions((ours,), out=tmp_path / "核查", previous=(broken,)))
+    assert result.problems.items == [] and result.blocking()
+    text = (tmp_path / "核查" / f"{ours.stem}核查报告.txt").read_text(encoding="utf-8-sig")
+    assert "[错误] 上年.docx：这份上年报告（--previous）未能使用：文件已损坏" in text
+    assert "未与上年核对" in text and "结论：发现 1 个错误" in text
+
+
+def test_an_unusable_last_years_report_no_report_needed_is_a_notice_in_the_summary(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "本年"
+    folder.mkdir()
+    shutil.copy(next(outputs[2025].glob("*.txt")), folder)
+    previous = tmp_path / "上年"
+    last_year(outputs, previous)
+    (previous / "无标题.txt").write_text("一、总体情况\n全年工作有序开展。\n", encoding="utf-8")
+    result = audit(AuditOptions((folder,), out=tmp_path / "核查", previous=(previous,)))
+    assert [r.last_year is not None for r in result.reports] == [True]
+    assert [p.location.file for p in result.problems] == ["无标题.txt"]
+    assert not result.blocking()  # not needed by any report: a notice
+    sheet = load_workbook(tmp_path / "核查" / "核查汇总.xlsx")["其他问题"]
+    [row] = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert row[:2] == ("提示", "无标题.txt") and "未能使用：无法从文档中确定报告年度" in row[2]
+
+
 def test_a_folder_gets_one_report_each_and_a_summary(
     outputs: dict[int, Path], tmp_path: Path
 ) -> None:
@@ -186,8 +302,27 @@ def test_a_folder_gets_one_report_each_and_a_summary(
     for year in (2018, 2025):
         shutil.copy(next(outputs[year].glob("*.docx")), folder)
     shutil.copy(FIXTURES / "2019-shanghai-office" / "report.html", folder / "上海办公厅2019.html")
-    (folder / "说明.xlsx").write_bytes(b"PK")  # not a report document: left alone
+    (folder / "说明.xlsx").write_bytes(b"PK")  # not a report document: skipped, with a word
+    (folder / "附件").mkdir()
+    (folder / "照片.jpg").write_bytes(b"\xff\xd8")
     result = audit(AuditOptions((folder,), out=tmp_path / "核查"))
+    skipped = {p.location.file: (p.severity, p.message) for p in result.problems}
+    assert skipped == {
+        str(folder / "说明.xlsx"): (
+            Severity.NOTICE,
+            "看起来是填报工作簿，不是写好的报告，已跳过；检查工作簿请用 gen-report 年度 --check",
+        ),
+        str(folder / "附件"): (
+            Severity.NOTICE,
+            "这是子文件夹，其中的文件没有读取；如需要，请把它也写在 --audit 后面",
+        ),
+        str(folder / "照片.jpg"): (
+            Severity.NOTICE,
+            "不是报告文档（.docx、.html、.pdf、.txt），已跳过",
+        ),
+    }
+    others = load_workbook(tmp_path / "核查" / "核查汇总.xlsx")["其他问题"]
+    assert [r[1] for r in others.iter_rows(min_row=2, values_only=True)] == sorted(skipped)
     names = sorted(p.name for p in result.written)
     assert len(result.reports) == 3 and "核查汇总.xlsx" in names
     assert "上海办公厅2019核查报告.txt" in names and "上海办公厅2019核查报告.xlsx" in names

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.base.progress import Silent
-from generator.cli.console import Bar, Console
+from generator.cli.console import Console, ProgressBar
 from generator.pipeline.build import build, check_inputs
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.writing import UNITS_FOLDER
@@ -119,12 +119,12 @@ def test_progress_is_drawn_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
     assert isinstance(Console().progress(), Silent)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    assert isinstance(Console().progress(), Bar)
+    assert isinstance(Console().progress(), ProgressBar)
     assert isinstance(Console(quiet=True).progress(), Silent)
 
 
 def test_progress_bar_only_for_long_stages() -> None:
-    bar = Bar()
+    bar = ProgressBar()
     bar.start("读取工作簿", 5)
     assert bar._bar is None
     bar.start("读取工作簿", 50)

@@ -118,7 +118,7 @@ def test_check_with_a_broken_workbook_writes_the_lists_and_says_so(tmp_path: Pat
     assert f"问题清单已写入 {out / '问题清单.xlsx'}" in result.stdout
     assert "2 个单位各一份，可直接转发给相应单位" in result.stdout
     assert "工作表“依申请公开”B10 单元格（已答复）" in letter(out, "株洲市财政局")
-    assert "文件已损坏" in letter(out, "坏的")
+    assert "文件已损坏" in letter(out, "坏的.xlsx")
 
 
 def unit_list(tmp_path: Path, extra: list[str]) -> Path:

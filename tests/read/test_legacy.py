@@ -6,6 +6,8 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -206,6 +208,67 @@ def test_damaged_xls_through_the_command(tmp_path: Path, xls_data: bytes, case: 
     assert "Traceback" not in result.stdout + result.stderr
     line = next(line for line in result.stdout.splitlines() if "坏.xls" in line)
     assert line.startswith("[错误] 坏.xls")
+
+
+@pytest.fixture(scope="module")
+def faulty_ods(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The faulty workbook as .xlsx, and as LibreOffice saves it in .ods."""
+    folder = tmp_path_factory.mktemp("faulty-ods")
+    source = faulty_workbook(folder)
+    return source, libreoffice_convert(source, "ods", folder)
+
+
+def with_content(ods: Path, target: Path, change: Callable[[str], bytes]) -> Path:
+    """A copy of the .ods whose content.xml is `change`d (given it as text)."""
+    with zipfile.ZipFile(ods) as archive, zipfile.ZipFile(target, "w") as copy:
+        for info in archive.infolist():
+            body = archive.read(info)
+            if info.filename == "content.xml":
+                body = change(body.decode("utf-8"))
+            copy.writestr(info, body)
+    return target
+
+
+def gb2312(text: str) -> bytes:
+    declared = text.replace('encoding="UTF-8"', 'encoding="GB2312"', 1)
+    assert declared != text
+    return declared.encode("gb2312", "xmlcharrefreplace")
+
+
+def test_an_ods_in_gb2312_reads_as_in_utf8(
+    tmp_path: Path, spec2018: FormatSpec, faulty_ods: tuple[Path, Path]
+) -> None:
+    source, ods = faulty_ods
+    recoded = with_content(ods, tmp_path / "单位.ods", gb2312)
+    assert b'encoding="GB2312"' in zipfile.ZipFile(recoded).read("content.xml")
+    assert findings(recoded, spec2018) == findings(source, spec2018)
+
+
+def test_an_ods_not_in_the_encoding_it_declares_says_so(
+    tmp_path: Path, spec2018: FormatSpec, faulty_ods: tuple[Path, Path]
+) -> None:
+    mislabelled = with_content(
+        faulty_ods[1],
+        tmp_path / "单位.ods",
+        lambda text: text.replace('encoding="UTF-8"', 'encoding="GB2312"', 1).encode("utf-8"),
+    )
+    reading = read_unit(mislabelled, spec2018)
+    [problem] = reading.problems
+    assert reading.unit is None and problem.code == "legacy-encoding"
+    assert "内部部件 content.xml声明为 GB2312 编码，但内容实际是 UTF-8 编码" in problem.message
+
+
+def test_an_ods_declaring_a_dtd_is_refused(
+    tmp_path: Path, spec2018: FormatSpec, faulty_ods: tuple[Path, Path]
+) -> None:
+    def doctype(text: str) -> bytes:
+        end = text.index("?>") + 2
+        return (text[:end] + '<!DOCTYPE x [<!ENTITY a "b">]>' + text[end:]).encode("utf-8")
+
+    reading = read_unit(with_content(faulty_ods[1], tmp_path / "单位.ods", doctype), spec2018)
+    [problem] = reading.problems
+    assert reading.unit is None and problem.code == "legacy-dtd"
+    assert "XML 文档类型声明（DTD），正常的表格文件不会有" in problem.message
 
 
 def test_a_word_97_document_is_named(tmp_path: Path, spec2018: FormatSpec) -> None:

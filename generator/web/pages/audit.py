@@ -96,7 +96,7 @@ def _audit(job: Job, year: int | None, strict: bool) -> None:
         paths=tuple(reports),
         out=out,
         year=year,
-        previous=previous[0] if previous else None,
+        previous=tuple(previous),
         strict=strict,
     )
     try:
