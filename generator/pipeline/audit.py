@@ -149,7 +149,7 @@ class LastYears:
         others = "、".join(f"{r.year} 年度的 {r.path.name}" for r in same_agency)
         report.problems.notice(
             "no-last-year",
-            f"--previous 给出的报告中没有“{report.outline.agency}”上一年（{wanted} 年度）的报告"
+            f"所给的上年报告中没有“{report.outline.agency}”上一年（{wanted} 年度）的报告"
             + (f"（只有 {others}）" if others else "")
             + "；未与上年核对",
             where,
@@ -275,7 +275,8 @@ def audit_report(
     if result.year is None:
         result.problems.error(
             "no-year",
-            "无法从文档中确定报告年度（找不到标题中的年度和统计期限）；请在命令中写明年度，如 gen-report 2024 --audit 文件",
+            "无法从文档中确定报告年度（找不到标题中的年度和统计期限）；请写明报告年度"
+            "（命令行如 gen-report 2024 --audit 文件；网页版填写“报告年度”）",
             where,
         )
         return result

@@ -244,7 +244,7 @@ def test_each_report_is_compared_only_with_its_own_agencys_last_year(
     alone = by_agency["沭阳县教育局"]
     assert alone.last_year is None and alone.path == education
     assert [str(p) for p in alone.problems] == [
-        f"[提示] {education.name}：--previous 给出的报告中没有“沭阳县教育局”上一年（2024 年度）"
+        f"[提示] {education.name}：所给的上年报告中没有“沭阳县教育局”上一年（2024 年度）"
         f"的报告（只有 2025 年度的 {this_years.name}）；未与上年核对"
     ]
 

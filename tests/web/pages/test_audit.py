@@ -49,3 +49,21 @@ def test_no_report_chosen(visitor: Visitor) -> None:
     answer = visitor.submit("/audit", {"year": ""}, page="/audit")
     assert answer.status_code == 400
     assert "请选择要核查的报告文件" in text_of(answer)
+
+
+def test_last_year_s_reports_are_matched_by_agency(visitor: Visitor) -> None:
+    """A previous report of the same year is no last year's: the page says so, as --audit does."""
+    sent = visitor.submit(
+        "/audit",
+        {},
+        {
+            "reports": [(SEED.read_bytes(), "2018.txt")],
+            "previous": [(SEED.read_bytes(), "上年.txt")],
+        },
+        page="/audit",
+    )
+    text = text_of(visitor.follow(sent))
+    assert (
+        "所给的上年报告中没有“株洲市人民政府”上一年（2017 年度）的报告（只有 2018 年度的 上年.txt）"
+        in text
+    )
