@@ -1,11 +1,15 @@
 """Ctrl+C and kill: a stop request becomes KeyboardInterrupt, and is held off where a half-done
-step would leave mixed outputs (moving staged files into place, removing the staging folder)."""
+step would leave mixed outputs (moving staged files into place, removing the staging folder).
+
+A stop request is also remembered for the rest of the run: Python swallows a KeyboardInterrupt
+raised inside a finaliser or a weakref callback (it only prints "Exception ignored in …"), and
+the run would go on to replace the outputs; the commit asks first (raise_if_stop_requested)."""
 
 from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 STOP_SIGNALS = tuple(
@@ -15,7 +19,20 @@ STOP_SIGNALS = tuple(
 )
 
 
+class _Run:
+    """Whether a stop was requested during the run being watched (stop_requests_interrupt)."""
+
+    watched = False
+    stop_requested = False
+
+
+def _note_stop_request() -> None:
+    if _Run.watched:
+        _Run.stop_requested = True
+
+
 def _interrupt(_signum: int, _frame: object) -> None:
+    _note_stop_request()
     raise KeyboardInterrupt
 
 
@@ -23,19 +40,38 @@ def _in_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+def _handle_stop_signals(handler: Callable[[int, object], None]) -> dict[int, object]:
+    """Install the handler for every stop signal; returns the handlers it replaced."""
+    return {s: signal.signal(s, handler) for s in STOP_SIGNALS}
+
+
+def _restore(previous: dict[int, object]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
+
+
 @contextmanager
 def stop_requests_interrupt() -> Iterator[None]:
-    """While inside, SIGTERM and SIGHUP (a kill, a closed terminal) interrupt like Ctrl+C, so
-    every cleanup runs; the previous handlers are restored after."""
+    """While inside, Ctrl+C, SIGTERM and SIGHUP (a kill, a closed terminal) interrupt as
+    KeyboardInterrupt, so every cleanup runs, and are remembered until the end. The previous
+    handlers are restored after."""
     if not _in_main_thread():
         yield
         return
-    previous = {s: signal.signal(s, _interrupt) for s in STOP_SIGNALS if s != signal.SIGINT}
+    previous = _handle_stop_signals(_interrupt)
+    _Run.watched, _Run.stop_requested = True, False
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        _Run.watched, _Run.stop_requested = False, False
+        _restore(previous)
+
+
+def raise_if_stop_requested() -> None:
+    """Act on a stop requested earlier in the run (raise KeyboardInterrupt), even when its
+    KeyboardInterrupt was swallowed; only in the main thread, the one signals interrupt."""
+    if _in_main_thread() and _Run.stop_requested:
+        raise KeyboardInterrupt
 
 
 @contextmanager
@@ -45,14 +81,16 @@ def stop_requests_deferred() -> Iterator[None]:
         yield
         return
     caught: list[int] = []
-    previous = {
-        s: signal.signal(s, lambda number, _frame: caught.append(number)) for s in STOP_SIGNALS
-    }
+
+    def hold(number: int, _frame: object) -> None:
+        _note_stop_request()
+        caught.append(number)
+
+    previous = _handle_stop_signals(hold)
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        _restore(previous)
     if caught:
         raise KeyboardInterrupt
 

@@ -4,7 +4,8 @@ One run at a time writes to an output folder (a lock file in it, removed when th
 staging folders left by a run that was killed outright are removed by the next one. The commit
 first moves every earlier file it replaces or removes aside, then the new ones in; when any step
 fails, what was done is undone, so the folder is never left half new, half old. The commit is not
-interrupted half-way: a Ctrl+C or kill then takes effect just after.
+interrupted half-way (a Ctrl+C or kill then takes effect just after), and not begun at all once a
+stop was requested.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 from generator.base.os_errors import describe
-from generator.pipeline.interrupts import stop_requests_deferred
+from generator.pipeline.interrupts import raise_if_stop_requested, stop_requests_deferred
 from generator.pipeline.lock import LockBusy, OutputLock
 
 STAGING_PREFIX = ".gen-report-"
@@ -106,8 +107,9 @@ class Staging:
 
     def commit(self) -> list[Path]:
         """Move every staged file into place (removing dropped ones), all or none; returns the
-        final paths."""
+        final paths. Raises KeyboardInterrupt, touching nothing, when a stop was requested."""
         with stop_requests_deferred():
+            raise_if_stop_requested()
             return self._commit()
 
     def _commit(self) -> list[Path]:
