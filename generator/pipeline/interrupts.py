@@ -41,8 +41,11 @@ def _in_main_thread() -> bool:
 
 
 def _handle_stop_signals(handler: Callable[[int, object], None]) -> dict[int, object]:
-    """Install the handler for every stop signal; returns the handlers it replaced."""
-    return {s: signal.signal(s, handler) for s in STOP_SIGNALS}
+    """Install the handler for every stop signal not ignored (nohup: it stays ignored); returns
+    the handlers it replaced."""
+    return {
+        s: signal.signal(s, handler) for s in STOP_SIGNALS if signal.getsignal(s) != signal.SIG_IGN
+    }
 
 
 def _restore(previous: dict[int, object]) -> None:
@@ -53,8 +56,8 @@ def _restore(previous: dict[int, object]) -> None:
 @contextmanager
 def stop_requests_interrupt() -> Iterator[None]:
     """While inside, Ctrl+C, SIGTERM and SIGHUP (a kill, a closed terminal) interrupt as
-    KeyboardInterrupt, so every cleanup runs, and are remembered until the end. The previous
-    handlers are restored after."""
+    KeyboardInterrupt, so every cleanup runs, and are remembered until the end; a signal ignored
+    on entry (nohup) stays ignored. The previous handlers are restored after."""
     if not _in_main_thread():
         yield
         return

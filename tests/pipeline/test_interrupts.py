@@ -259,3 +259,14 @@ def test_a_stop_request_counts_for_its_own_run_only(tmp_path: Path) -> None:
     with Staging(tmp_path) as outputs:
         outputs.write_bytes("report.txt", b"new")
         assert outputs.commit() == [tmp_path / "report.txt"]
+
+
+def test_a_signal_ignored_on_entry_stays_ignored() -> None:
+    """nohup gen-report …: closing the terminal (SIGHUP) does not stop the run."""
+    shown = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        with stop_requests_interrupt(), stop_requests_deferred():
+            signal.raise_signal(signal.SIGHUP)
+            assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, shown)
