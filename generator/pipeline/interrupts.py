@@ -2,15 +2,20 @@
 step would leave mixed outputs (moving staged files into place, removing the staging folder).
 
 A stop request is also remembered for the rest of the run: Python swallows a KeyboardInterrupt
-raised inside a finaliser or a weakref callback (it only prints "Exception ignored in …"), and
-the run would go on to replace the outputs; the commit asks first (raise_if_stop_requested)."""
+raised inside a finaliser or a weakref callback (printing "Exception ignored in …"), and the run
+would go on to replace the outputs; the commit asks first (raise_if_stop_requested)."""
 
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 STOP_SIGNALS = tuple(
     s
@@ -57,16 +62,25 @@ def _restore(previous: dict[int, object]) -> None:
 def stop_requests_interrupt() -> Iterator[None]:
     """While inside, Ctrl+C, SIGTERM and SIGHUP (a kill, a closed terminal) interrupt as
     KeyboardInterrupt, so every cleanup runs, and are remembered until the end; a signal ignored
-    on entry (nohup) stays ignored. The previous handlers are restored after."""
+    on entry (nohup) stays ignored. One Python swallows is not shown (its traceback would reach
+    the user): the commit acts on it. The previous handlers are restored after."""
     if not _in_main_thread():
         yield
         return
     previous = _handle_stop_signals(_interrupt)
+    shown = sys.unraisablehook
+
+    def show_unless_stop(unraisable: UnraisableHookArgs) -> None:
+        if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+            shown(unraisable)
+
+    sys.unraisablehook = show_unless_stop
     _Run.watched, _Run.stop_requested = True, False
     try:
         yield
     finally:
         _Run.watched, _Run.stop_requested = False, False
+        sys.unraisablehook = shown
         _restore(previous)
 
 

@@ -251,6 +251,18 @@ def test_the_command_says_it_was_interrupted_and_writes_nothing(
     assert tree(out) == before
 
 
+class FailsInFinaliser:
+    def __del__(self) -> None:
+        raise ValueError("a mistake of the program's")
+
+
+def test_a_swallowed_ctrl_c_is_not_shown_other_swallowed_errors_are() -> None:
+    with swallowed_exceptions() as shown, stop_requests_interrupt():
+        StoppedInFinaliser()
+        FailsInFinaliser()
+    assert [type(e) for e in shown] == [ValueError]
+
+
 def test_a_stop_request_counts_for_its_own_run_only(tmp_path: Path) -> None:
     with stop_requests_interrupt(), swallowed_exceptions():
         StoppedInFinaliser()
