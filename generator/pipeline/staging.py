@@ -102,7 +102,8 @@ class Staging:
             raise OutputError(f"无法写入输出文件夹 {self.folder}（{describe(error)}）") from None
 
     def drop(self, relative: str) -> None:
-        """On commit, remove an earlier run's file of this name: it would no longer match."""
+        """On commit, remove an earlier run's file of this name: it would no longer match (when
+        a file of this name is staged too, it is replaced instead)."""
         self._stale.append(relative)
 
     def commit(self) -> list[Path]:
@@ -160,6 +161,8 @@ class _Swap:
     def set_aside(self, name: str) -> None:
         """Move an earlier file out of the way (a folder of that name is never moved)."""
         target = self.folder / name
+        if not os.path.lexists(target):
+            return  # moved already under a name differing in case only (Windows, macOS)
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         self._make_folders(self.earlier / name)
