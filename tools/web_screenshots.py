@@ -107,7 +107,10 @@ def _photograph(browser: webdriver.Chrome, address: str, work: Path) -> None:
     _shot(browser, "生成结果")
     broken = work / "2018"
     shutil.copytree(SHIPPED, broken)
-    for name, sheet, cell in (("株洲市财政局", "依申请公开", "B13"), ("攸县人民政府", "主动公开", "B5")):
+    for name, sheet, cell in (
+        ("株洲市财政局", "依申请公开", "B13"),
+        ("攸县人民政府", "主动公开", "B5"),
+    ):
         book = load_workbook(broken / f"{name}.xlsx")
         book[sheet][cell] = book[sheet][cell].value + 1
         book.save(broken / f"{name}.xlsx")
