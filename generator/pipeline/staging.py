@@ -153,8 +153,8 @@ class _Swap:
 
     def __init__(self, folder: Path, staging: Path, earlier: Path) -> None:
         self.folder, self.staging, self.earlier = folder, staging, earlier
-        self.set: list[str] = []
-        self.put: list[str] = []
+        self.set_aside_names: list[str] = []
+        self.put_in_names: list[str] = []
         self.made: list[Path] = []
         """Folders created for new files, outermost first."""
 
@@ -167,13 +167,13 @@ class _Swap:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         self._make_folders(self.earlier / name)
         os.replace(target, self.earlier / name)
-        self.set.append(name)
+        self.set_aside_names.append(name)
 
     def put_in(self, name: str) -> None:
         target = self.folder / name
         self.made.extend(self._make_folders(target))
         os.replace(self.staging / name, target)
-        self.put.append(name)
+        self.put_in_names.append(name)
 
     @staticmethod
     def _make_folders(path: Path) -> list[Path]:
@@ -185,7 +185,7 @@ class _Swap:
         """Take the new files out and put the earlier ones back; returns the names that could
         not be restored (their earlier version stays in the folder of earlier files)."""
         lost: list[str] = []
-        for name in reversed(self.put):
+        for name in reversed(self.put_in_names):
             try:
                 (self.folder / name).unlink()
             except OSError:
@@ -193,7 +193,7 @@ class _Swap:
         for folder in reversed(self.made):
             with contextlib.suppress(OSError):
                 folder.rmdir()
-        for name in reversed(self.set):
+        for name in reversed(self.set_aside_names):
             try:
                 os.replace(self.earlier / name, self.folder / name)
             except OSError:
@@ -203,7 +203,7 @@ class _Swap:
 
     def remove_emptied_folders(self) -> None:
         """After a commit: a folder that held only removed files goes too."""
-        for name in self.set:
+        for name in self.set_aside_names:
             parent = (self.folder / name).parent
             if parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
                 with contextlib.suppress(OSError):
