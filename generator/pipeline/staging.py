@@ -165,21 +165,16 @@ class _Swap:
             return  # moved already under a name differing in case only (Windows, macOS)
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-        self._make_folders(self.earlier / name)
+        (self.earlier / name).parent.mkdir(parents=True, exist_ok=True)
         os.replace(target, self.earlier / name)
         self.set_aside_names.append(name)
 
     def put_in(self, name: str) -> None:
         target = self.folder / name
-        self.made.extend(self._make_folders(target))
+        self.made.extend(p for p in reversed(target.parents) if not p.exists())
+        target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(self.staging / name, target)
         self.put_in_names.append(name)
-
-    @staticmethod
-    def _make_folders(path: Path) -> list[Path]:
-        missing = [p for p in reversed(path.parents) if not p.exists()]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return missing
 
     def undo(self) -> list[str]:
         """Take the new files out and put the earlier ones back; returns the names that could
