@@ -17,7 +17,15 @@ from generator.pipeline.staging import Staging
 from generator.read.unit import UnitData
 from generator.write import problem_list
 from generator.write.publication import Publication
-from generator.write.registry import Conversion, ConversionError, Writer, writer_for
+from generator.write.registry import (
+    CONVERSIONS,
+    WRITERS,
+    Conversion,
+    ConversionError,
+    Writer,
+    output_of,
+    writer_for,
+)
 
 UNITS_FOLDER = "单位"
 """Where --each puts one report per unit, inside the output folder."""
@@ -29,8 +37,12 @@ Staged = dict[str, list[str]]
 def stage_report(
     staging: Staging, publication: Publication, writers: Sequence[Writer], staged: Staged
 ) -> None:
-    """Stage one file per writer, named after the report's title."""
+    """Stage one file per writer, named after the report's title. An earlier file of the report
+    that is not written again (a PDF or 图解 not asked for this time) is removed on commit: it
+    would no longer match."""
     stem = safe_filename(publication.document.title)
+    for suffix in (*(w.suffix for w in WRITERS), *(c.suffix for c in CONVERSIONS)):
+        staging.drop(stem + suffix)
     for writer in writers:
         name = f"{stem}{writer.suffix}"
         staging.write_bytes(name, writer.render(publication))
@@ -81,7 +93,12 @@ def stage_unit_reports(
     previous: PreviousYear | None = None,
 ) -> None:
     """One report per unit under 单位/, file names made safe and unique; each compared with
-    last year's unit of the same name, when there is one."""
+    last year's unit of the same name, when there is one. The earlier reports there that are not
+    written again (a unit no longer sending a workbook, a kind of file not asked for this time)
+    are removed on commit."""
+    for earlier in sorted((options.out / UNITS_FOLDER).glob("*")):
+        if earlier.is_file() and output_of(earlier.name) is not None:
+            staging.drop(f"{UNITS_FOLDER}/{earlier.name}")
     for_each = tuple(w for w in options.active_writers if w.each)
     used: set[str] = set()
     progress = options.progress
@@ -111,22 +128,17 @@ def stage_unit_reports(
 
 
 def stage_conversion(staging: Staging, conversion: Conversion, staged: Staged) -> str | None:
-    """Convert every staged file of the conversion's source; returns why it could not be done.
-
-    When it fails, files of that kind left by an earlier run are removed on commit: they would
-    no longer match the report.
-    """
+    """Convert every staged file of the conversion's source; returns why it could not be done
+    (files of that kind left by an earlier run are then removed on commit, as every earlier
+    report file not written again is: they would no longer match the report)."""
     sources = staged.get(conversion.source, [])
     suffix = writer_for(conversion.source).suffix
-    stems = [name.removesuffix(suffix) for name in sources]
     try:
         conversion.convert([staging.path(name) for name in sources])
     except ConversionError as error:
-        for stem in stems:
-            staging.drop(stem + conversion.suffix)
         return str(error)
-    for stem in stems:
-        staging.path(stem + conversion.suffix)
+    for name in sources:
+        staging.path(name.removesuffix(suffix) + conversion.suffix)
     return None
 
 

@@ -139,6 +139,22 @@ def test_no_report_is_written_when_there_are_errors(workbooks, tmp_path: Path) -
     ]
 
 
+def test_a_rebuild_removes_the_earlier_report_files_it_does_not_write(
+    workbooks, tmp_path: Path
+) -> None:
+    workbooks.standard()
+    out = tmp_path / "out"
+    stem = "某市人民政府2018年政府信息公开工作年度报告"
+    assert build(BuildOptions.for_year(2018, workbooks.folder, out, charts=True)).written
+    (out / f"{stem}.pdf").write_bytes(b"%PDF-earlier")  # as an earlier run with --pdf left it
+    (out / "说明.txt").write_bytes(b"the office's own note")
+    assert build(BuildOptions.for_year(2018, workbooks.folder, out)).written  # no --charts, --pdf
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{stem}{s}" for s in (".txt", ".docx", ".html", "（网站编辑器用）.html", "汇总表.xlsx")]
+        + ["说明.txt"]
+    )
+
+
 def test_strict_refuses_warnings(workbooks, tmp_path: Path) -> None:
     workbooks.standard()
     workbooks.unit("某市财政局", "市政府工作部门", {"apply.fax": "无"})

@@ -14,7 +14,7 @@ from generator.cli.console import Console, ProgressBar
 from generator.pipeline.build import build, check_inputs
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.writing import UNITS_FOLDER
-from tests.conftest import ROOT, Workbooks
+from tests.conftest import BODY_2018, BODY_LISTS_2018, ROOT, Workbooks
 
 SHIPPED = ROOT / "inputs" / "2018"
 
@@ -71,17 +71,20 @@ def test_each_requires_every_units_own_contacts(workbooks: Workbooks, tmp_path: 
     assert not any(p.location and p.location.file == "某市人民政府.xlsx" for p in problems)
 
 
-def test_unit_file_names_are_safe_and_unique(workbooks: Workbooks, tmp_path: Path) -> None:
-    from tests.conftest import BODY_2018, BODY_LISTS_2018
-
+def department(workbooks: Workbooks, name: str, file: str | None = None) -> Path:
+    """A department's workbook with what its own report needs (contacts, narrative)."""
     own = {
         k: v
         for k, v in BODY_2018.items()
         if not k.startswith(("gazette", "reading", "press.leader"))
     }
+    return workbooks.unit(name, "市政府工作部门", own, BODY_LISTS_2018, file=file, body=False)
+
+
+def test_unit_file_names_are_safe_and_unique(workbooks: Workbooks, tmp_path: Path) -> None:
     workbooks.unit("某市人民政府", "市政府")
-    workbooks.unit("../../局", "市政府工作部门", own, BODY_LISTS_2018, file="a.xlsx", body=False)
-    workbooks.unit("__..局", "市政府工作部门", own, BODY_LISTS_2018, file="b.xlsx", body=False)
+    department(workbooks, "../../局", file="a.xlsx")
+    department(workbooks, "__..局", file="b.xlsx")
     result = build(BuildOptions.for_year(2018, workbooks.folder, tmp_path / "out", each=True))
     assert result.written, [str(p) for p in result.problems if p.severity > 0]
     names = sorted(p.name for p in (tmp_path / "out" / UNITS_FOLDER).glob("*.docx"))
@@ -90,6 +93,24 @@ def test_unit_file_names_are_safe_and_unique(workbooks: Workbooks, tmp_path: Pat
         (tmp_path / "out" / UNITS_FOLDER / n).resolve().parent
         == (tmp_path / "out" / UNITS_FOLDER).resolve()
         for n in names
+    )
+
+
+def test_a_rebuild_leaves_only_its_own_reports_in_the_units_folder(
+    workbooks: Workbooks, tmp_path: Path
+) -> None:
+    workbooks.unit("某市人民政府", "市政府")
+    gone = department(workbooks, "某市财政局")
+    department(workbooks, "某市教育局")
+    out = tmp_path / "out"
+    assert build(BuildOptions.for_year(2018, workbooks.folder, out, each=True, charts=True)).written
+    gone.unlink()  # the unit sends no workbook this time; no 图解 is asked for either
+    assert build(BuildOptions.for_year(2018, workbooks.folder, out, each=True)).written
+    names = sorted(p.name for p in (out / UNITS_FOLDER).iterdir())
+    assert names == sorted(
+        f"{unit}2018年政府信息公开工作年度报告{suffix}"
+        for unit in ("某市人民政府", "某市教育局")
+        for suffix in (".txt", ".docx", ".html", "（网站编辑器用）.html")
     )
 
 

@@ -13,15 +13,21 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from generator.base import limits
+from generator.cli.main import main
+from generator.cli.status import EXIT_INTERRUPTED
+from generator.pipeline import build as build_module
 from generator.pipeline import lock
 from generator.pipeline.build import build
+from generator.pipeline.interrupts import stop_requests_deferred, stop_requests_interrupt
 from generator.pipeline.options import BuildOptions
-from generator.pipeline.staging import OutputError
+from generator.pipeline.staging import OutputError, Staging
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -187,3 +193,92 @@ def test_a_killed_runs_lock_and_staging_do_not_stay(tmp_path: Path) -> None:
     result = build(BuildOptions.for_year(2018, SHIPPED, out))
     assert result.written
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+class StoppedInFinaliser:
+    """Ctrl+C arrives while this object's finaliser runs: Python only prints the
+    KeyboardInterrupt ("Exception ignored in …") and goes on."""
+
+    def __del__(self) -> None:
+        signal.raise_signal(signal.SIGINT)
+
+
+@contextmanager
+def swallowed_exceptions() -> Iterator[list[BaseException]]:
+    """The exceptions Python swallows inside (it would print them)."""
+    swallowed: list[BaseException] = []
+    shown = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: swallowed.append(unraisable.exc_value)
+    try:
+        yield swallowed
+    finally:
+        sys.unraisablehook = shown
+
+
+def test_a_ctrl_c_python_swallowed_still_stops_the_commit(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_bytes(b"earlier")
+    before = tree(tmp_path)
+    with stop_requests_interrupt(), Staging(tmp_path) as outputs:
+        outputs.write_bytes("report.txt", b"new")
+        with swallowed_exceptions() as swallowed:
+            StoppedInFinaliser()  # gone at once: its finaliser runs here
+        assert [type(e) for e in swallowed] == [KeyboardInterrupt]
+        with pytest.raises(KeyboardInterrupt):
+            outputs.commit()
+    assert tree(tmp_path) == before
+
+
+def test_the_command_says_it_was_interrupted_and_writes_nothing(
+    earlier: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    inputs, built = earlier
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = tree(out)
+    compose = build_module.report_document
+
+    def composed_while_a_ctrl_c_is_swallowed(*args, **kwargs):
+        with swallowed_exceptions():
+            StoppedInFinaliser()
+        return compose(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "report_document", composed_while_a_ctrl_c_is_swallowed)
+    assert main(["2018", "--inputs", str(inputs), "--out", str(out)]) == EXIT_INTERRUPTED
+    assert "已中断" in capsys.readouterr().err
+    assert tree(out) == before
+
+
+class FailsInFinaliser:
+    def __del__(self) -> None:
+        raise ValueError("a mistake of the program's")
+
+
+def test_a_swallowed_ctrl_c_is_not_shown_other_swallowed_errors_are() -> None:
+    with swallowed_exceptions() as shown, stop_requests_interrupt():
+        StoppedInFinaliser()
+        FailsInFinaliser()
+    assert [type(e) for e in shown] == [ValueError]
+
+
+def test_a_stop_request_counts_for_its_own_run_only(tmp_path: Path) -> None:
+    with stop_requests_interrupt(), swallowed_exceptions():
+        StoppedInFinaliser()
+    with pytest.raises(KeyboardInterrupt), stop_requests_deferred():
+        signal.raise_signal(signal.SIGINT)  # held, then raised: outside a run, not remembered
+    with Staging(tmp_path) as outputs:
+        outputs.write_bytes("report.txt", b"new")
+        assert outputs.commit() == [tmp_path / "report.txt"]
+
+
+def test_a_signal_ignored_on_entry_stays_ignored() -> None:
+    """nohup gen-report …: closing the terminal (SIGHUP) does not stop the run."""
+    shown = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        with stop_requests_interrupt(), stop_requests_deferred():
+            signal.raise_signal(signal.SIGHUP)
+            assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, shown)
