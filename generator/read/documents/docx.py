@@ -10,17 +10,14 @@ from __future__ import annotations
 import io
 import zipfile
 
-from generator.base import limits
-from generator.read.documents.model import Block, Cell, Grid, Paragraph, ReportText, clean
-from generator.read.xlsx import WorkbookError, check_zip_directory
+from generator.base.zip_checks import PackageKind, check_member, check_members, check_zip_directory
+from generator.read.documents.errors import DocumentError
+from generator.read.documents.model import Block, Cell, Grid, ReadParagraph, ReportText, clean
 from generator.read.xml_parts import new_parser, parse
 
 _MAIN = "word/document.xml"
 _IGNORED = frozenset({"delText", "instrText", "Fallback"})
-
-
-class DocumentError(ValueError):
-    """The file cannot be read as a report document; the message is for the user."""
+WORD_FILE = PackageKind("报告文件", "年度报告", ".docx", "，疑为压缩炸弹", DocumentError)
 
 
 def read_docx_report(name: str, data: bytes) -> ReportText:
@@ -36,31 +33,21 @@ def read_docx_report(name: str, data: bytes) -> ReportText:
 
 
 def _document_part(data: bytes) -> bytes:
+    check_zip_directory(data, WORD_FILE)
     try:
-        check_zip_directory(data)
         archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except WorkbookError as error:
-        raise DocumentError(str(error).replace("工作簿", "Word 文件")) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise DocumentError(
             "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交"
         ) from None
-    if sum(info.file_size for info in infos) > limits.MAX_TOTAL_BYTES:
-        raise DocumentError("文件解压后远超 Word 报告的正常大小，疑为压缩炸弹")
+    check_members(archive, WORD_FILE)
     try:
         info = archive.getinfo(_MAIN)
     except KeyError:
         raise DocumentError(
             "文件中找不到正文部件（word/document.xml），不是有效的 Word 文件"
         ) from None
-    if info.file_size > limits.MAX_MEMBER_BYTES or (
-        info.file_size > limits.RATIO_FLOOR_BYTES
-        and info.file_size / max(info.compress_size, 1) > limits.MAX_COMPRESSION_RATIO
-    ):
-        raise DocumentError("正文部件解压后大小或压缩比异常（疑为压缩炸弹），拒绝读取")
-    if info.flag_bits & 0x1:
-        raise DocumentError("文件内部经过加密，无法读取；请取消密码后另存为 .docx")
+    check_member(info, "正文部件", WORD_FILE)
     try:
         return archive.read(info)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
@@ -167,7 +154,7 @@ class _BodyReader:
         self.text_parts.clear()
         if text:
             self.paragraphs += 1
-            self.blocks.append(Paragraph(text, self.paragraphs))
+            self.blocks.append(ReadParagraph(text, self.paragraphs))
 
 
 def _value(attrs: dict[str, str]) -> str:

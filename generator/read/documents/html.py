@@ -13,7 +13,8 @@ from html.parser import HTMLParser
 
 from generator.base import limits
 from generator.read.documents.encoding import decode
-from generator.read.documents.model import Block, Paragraph, ReportText, build_grid, clean
+from generator.read.documents.errors import DocumentTooComplex
+from generator.read.documents.model import Block, ReadParagraph, ReportText, build_grid, clean
 
 _SKIPPED = frozenset({"script", "style", "noscript", "head", "template", "svg", "object", "iframe"})
 _VOID = frozenset(
@@ -53,10 +54,6 @@ _PUBLISHED = re.compile(
 )
 
 
-class PageTooComplex(ValueError):
-    """The page is too large or too deeply nested to be a report."""
-
-
 @dataclass
 class _Node:
     tag: str
@@ -76,7 +73,7 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.nodes += 1
         if self.nodes > limits.MAX_HTML_NODES:
-            raise PageTooComplex(f"网页元素超过 {limits.MAX_HTML_NODES} 个")
+            raise DocumentTooComplex(f"网页元素超过 {limits.MAX_HTML_NODES} 个")
         if tag == "title":
             self._in_title = True
         if tag in ("p", "li", "tr", "td", "th") and self.stack[-1].tag == tag:
@@ -86,7 +83,7 @@ class _TreeBuilder(HTMLParser):
         if tag not in _VOID:
             self.stack.append(node)
             if len(self.stack) > limits.MAX_HTML_DEPTH:
-                raise PageTooComplex(f"网页嵌套超过 {limits.MAX_HTML_DEPTH} 层")
+                raise DocumentTooComplex(f"网页嵌套超过 {limits.MAX_HTML_DEPTH} 层")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -112,7 +109,7 @@ def read_html_report(name: str, data: bytes) -> ReportText:
     walker.walk(builder.root)
     walker.flush()
     published = _PUBLISHED.search(
-        " ".join(p.text for p in walker.blocks if isinstance(p, Paragraph))
+        " ".join(p.text for p in walker.blocks if isinstance(p, ReadParagraph))
     )
     return ReportText(
         name,
@@ -135,7 +132,7 @@ class _Walker:
         self.buffer.clear()
         if text:
             self.paragraphs += 1
-            self.blocks.append(Paragraph(text, self.paragraphs))
+            self.blocks.append(ReadParagraph(text, self.paragraphs))
 
     def walk(self, node: _Node) -> None:
         for child in node.children:

@@ -22,7 +22,7 @@ def clean(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph:
+class ReadParagraph:
     """One paragraph of running text; `number` counts paragraphs from the start (1-based)."""
 
     text: str
@@ -68,7 +68,7 @@ class Grid:
         return [(cell.text if (cell := self.at(row, c)) else "") for c in range(self.width)]
 
 
-Block = Paragraph | Grid
+Block = ReadParagraph | Grid
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,8 @@ class ReportText:
     """The web page's own title (its <title>), which may be the only place the report's is."""
 
     @property
-    def paragraphs(self) -> list[Paragraph]:
-        return [b for b in self.blocks if isinstance(b, Paragraph)]
+    def paragraphs(self) -> list[ReadParagraph]:
+        return [b for b in self.blocks if isinstance(b, ReadParagraph)]
 
     @property
     def grids(self) -> list[Grid]:

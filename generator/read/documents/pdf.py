@@ -11,8 +11,8 @@ import sys
 
 from generator.base import limits
 from generator.base.bounded import ChildFailed, run_bounded
-from generator.read.documents.docx import DocumentError
-from generator.read.documents.model import Block, Cell, Grid, Paragraph, ReportText, clean
+from generator.read.documents.errors import DocumentError
+from generator.read.documents.model import Block, Cell, Grid, ReadParagraph, ReportText, clean
 
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*\d{1,3}[-—－\s]*$|^第\s*\d+\s*页")
 _HEADING = re.compile(
@@ -49,9 +49,9 @@ def read_pdf_report(name: str, data: bytes) -> ReportText:
     numbered = []
     count = 0
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, ReadParagraph):
             count += 1
-            block = Paragraph(block.text, count)
+            block = ReadParagraph(block.text, count)
         numbered.append(block)
     return ReportText(name, "pdf", tuple(numbered), tables_found=tables > 0)
 
@@ -68,10 +68,10 @@ def _run_child(data: bytes) -> dict:
         raise DocumentError("PDF 无法解析（读取程序异常退出，文件可能损坏或过大）") from None
 
 
-def _paragraphs(lines: list[tuple[float, float, float, float, str]], _: int) -> list[Paragraph]:
+def _paragraphs(lines: list[tuple[float, float, float, float, str]], _: int) -> list[ReadParagraph]:
     """Visual lines joined into paragraphs (across page breaks): a new one starts at an indented
     line, after a short line, or at a heading."""
-    result: list[Paragraph] = []
+    result: list[ReadParagraph] = []
     current = ""
     previous_short = True
     for x0, x1, left, right, text in lines:
@@ -79,12 +79,12 @@ def _paragraphs(lines: list[tuple[float, float, float, float, str]], _: int) -> 
         em = max(8.0, (right - left) / 40)
         starts = previous_short or x0 > left + 1.5 * em or bool(_HEADING.match(text))
         if starts and current:
-            result.append(Paragraph(clean(current), 0))
+            result.append(ReadParagraph(clean(current), 0))
             current = ""
         current += text
         previous_short = x1 < right - 2 * em
     if current:
-        result.append(Paragraph(clean(current), 0))
+        result.append(ReadParagraph(clean(current), 0))
     return [p for p in result if p.text]
 
 

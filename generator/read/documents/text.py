@@ -3,11 +3,9 @@ Markdown tables, or tab-separated rows (as copied out of a web page or Excel).""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.base.textwidth import display_width
 from generator.read.documents.encoding import decode
-from generator.read.documents.model import Block, Grid, Paragraph, ReportText, build_grid, clean
+from generator.read.documents.model import Block, Grid, ReadParagraph, ReportText, build_grid, clean
 
 _WIDE = "\0"
 
@@ -43,7 +41,7 @@ def read_text_report(name: str, data: bytes) -> ReportText:
         paragraph = clean(stripped.lstrip("#").strip() if stripped.startswith("#") else stripped)
         if paragraph:
             paragraphs += 1
-            blocks.append(Paragraph(paragraph, paragraphs))
+            blocks.append(ReadParagraph(paragraph, paragraphs))
         index += 1
     return ReportText(name, "txt", tuple(blocks))
 
@@ -116,7 +114,3 @@ def _columns(line: str) -> list[str]:
         if display_width(ch) == 2:
             result.append(_WIDE)
     return result
-
-
-def read_text_file(path: Path) -> ReportText:
-    return read_text_report(path.name, path.read_bytes())

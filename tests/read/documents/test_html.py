@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.read.documents.html import PageTooComplex, read_html_report
+from generator.read.documents.errors import DocumentTooComplex
+from generator.read.documents.html import read_html_report
 from generator.read.documents.opening import read_report
 from tests.conftest import ROOT
 
@@ -42,7 +43,7 @@ def test_a_layout_table_is_read_through_and_gbk_declared_pages_decode() -> None:
 
 
 def test_deeply_nested_and_huge_pages_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(PageTooComplex):
+    with pytest.raises(DocumentTooComplex):
         read_html_report("deep.html", b"<div>" * 10_000)
     path = tmp_path / "deep.html"
     path.write_bytes(b"<html>" + b"<span>" * 100_000)
