@@ -11,8 +11,9 @@ import io
 import zipfile
 
 from generator.base.zip_checks import PackageKind, check_member, check_members, check_zip_directory
+from generator.read.documents.blocks import Blocks, written_span
 from generator.read.documents.errors import DocumentError
-from generator.read.documents.model import Block, Cell, Grid, ReadParagraph, ReportText, clean
+from generator.read.documents.model import Cell, ReportText, clean
 from generator.read.xml_parts import new_parser, parse
 
 _MAIN = "word/document.xml"
@@ -29,7 +30,7 @@ def read_docx_report(name: str, data: bytes) -> ReportText:
     parser.EndElementHandler = reader.end
     parser.CharacterDataHandler = reader.text
     parse(xml, parser, DocumentError)
-    return ReportText(name, "docx", tuple(reader.blocks))
+    return ReportText(name, "docx", tuple(reader.blocks.items))
 
 
 def _document_part(data: bytes) -> bytes:
@@ -54,11 +55,14 @@ def _document_part(data: bytes) -> bytes:
         raise DocumentError("文件已损坏，正文无法解压；请重新保存后提交") from None
 
 
-class _Table:
-    def __init__(self) -> None:
-        self.rows: list[list[tuple[int, int, bool, str]]] = []  # (col, span, continues, text)
+class _TableRows:
+    """A table's rows as read: each cell's grid column, column span, whether it continues the
+    merged cell above (vMerge), and its text."""
 
-    def grid(self, number: int) -> Grid:
+    def __init__(self) -> None:
+        self.rows: list[list[tuple[int, int, bool, str]]] = []
+
+    def add_to(self, blocks: Blocks) -> None:
         cells: list[Cell] = []
         open_cells: dict[int, int] = {}  # grid column → index in cells of the cell it continues
         width = 0
@@ -75,22 +79,20 @@ class _Table:
                 cells.append(Cell(clean(text), r, col, 1, span))
                 still_open[col] = len(cells) - 1
             open_cells = still_open
-        return Grid(number, tuple(cells), len(self.rows), width)
+        blocks.add_cells(cells, len(self.rows), width)
 
 
 class _BodyReader:
     """Collects body paragraphs and tables from the parser's events."""
 
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.tables: list[_Table] = []
+        self.blocks = Blocks()
+        self.tables: list[_TableRows] = []
         self.text_parts: list[str] = []
         self.cell: dict[str, object] | None = None
         self.column = 0
         self.ignored = 0
         self.in_text = False
-        self.paragraphs = 0
-        self.table_count = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition(" ")[2]
@@ -98,7 +100,7 @@ class _BodyReader:
             self.ignored += 1
         elif local == "tbl":
             self._flush()
-            self.tables.append(_Table())
+            self.tables.append(_TableRows())
         elif local == "tr" and self.tables:
             self.tables[-1].rows.append([])
             self.column = 0
@@ -136,8 +138,7 @@ class _BodyReader:
         elif local == "tbl" and self.tables:
             table = self.tables.pop()
             if not self.tables:  # a table inside a cell is read as that cell's text
-                self.table_count += 1
-                self.blocks.append(table.grid(self.table_count))
+                table.add_to(self.blocks)
 
     def text(self, data: str) -> None:
         if self.in_text and not self.ignored:
@@ -150,11 +151,8 @@ class _BodyReader:
             self.text_parts.append(data)
 
     def _flush(self) -> None:
-        text = clean("".join(self.text_parts))
+        self.blocks.add_paragraph("".join(self.text_parts))
         self.text_parts.clear()
-        if text:
-            self.paragraphs += 1
-            self.blocks.append(ReadParagraph(text, self.paragraphs))
 
 
 def _value(attrs: dict[str, str]) -> str:
@@ -162,5 +160,4 @@ def _value(attrs: dict[str, str]) -> str:
 
 
 def _number(attrs: dict[str, str]) -> int:
-    value = _value(attrs)
-    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+    return written_span(_value(attrs))

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from generator.base import limits
+from generator.read.documents.blocks import Blocks, written_span
 from generator.read.documents.encoding import decode
 from generator.read.documents.errors import DocumentTooComplex
-from generator.read.documents.model import Block, ReadParagraph, ReportText, build_grid, clean
+from generator.read.documents.model import ReadParagraph, ReportText, clean
 
 _SKIPPED = frozenset({"script", "style", "noscript", "head", "template", "svg", "object", "iframe"})
 _VOID = frozenset(
@@ -108,13 +109,12 @@ def read_html_report(name: str, data: bytes) -> ReportText:
     walker = _Walker()
     walker.walk(builder.root)
     walker.flush()
-    published = _PUBLISHED.search(
-        " ".join(p.text for p in walker.blocks if isinstance(p, ReadParagraph))
-    )
+    blocks = walker.blocks.items
+    published = _PUBLISHED.search(" ".join(b.text for b in blocks if isinstance(b, ReadParagraph)))
     return ReportText(
         name,
         "html",
-        tuple(walker.blocks),
+        tuple(blocks),
         published=published.group(1) if published else None,
         page_title=clean(builder.title),
     )
@@ -122,17 +122,12 @@ def read_html_report(name: str, data: bytes) -> ReportText:
 
 class _Walker:
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
+        self.blocks = Blocks()
         self.buffer: list[str] = []
-        self.paragraphs = 0
-        self.tables = 0
 
     def flush(self) -> None:
-        text = clean("".join(self.buffer))
+        self.blocks.add_paragraph("".join(self.buffer))
         self.buffer.clear()
-        if text:
-            self.paragraphs += 1
-            self.blocks.append(ReadParagraph(text, self.paragraphs))
 
     def walk(self, node: _Node) -> None:
         for child in node.children:
@@ -161,9 +156,7 @@ class _Walker:
                 if isinstance(cell, _Node) and cell.tag in ("td", "th"):
                     cells.append((_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
             rows.append(cells)
-        if rows:
-            self.tables += 1
-            self.blocks.append(build_grid(self.tables, rows))
+        self.blocks.add_rows(rows)
 
 
 def _is_layout(table: _Node) -> bool:
@@ -196,5 +189,4 @@ def _text(node: _Node) -> str:
 
 
 def _span(node: _Node, name: str) -> int:
-    value = node.attrs.get(name, "1").strip()
-    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
+    return written_span(node.attrs.get(name, "1"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -100,25 +99,3 @@ class DocumentReading:
 
     document: ReportText | None
     problems: list[Problem] = field(default_factory=list)
-
-
-def build_grid(number: int, rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
-    """A grid from rows of (text, row span, column span), placed as a browser does: each cell
-    takes the first free position of its row. Tolerant of ragged rows and spans that overflow."""
-    taken: set[tuple[int, int]] = set()
-    cells: list[Cell] = []
-    width = 0
-    for r, row in enumerate(rows):
-        c = 0
-        for text, row_span, col_span in row:
-            while (r, c) in taken:
-                c += 1
-            row_span = max(1, min(row_span, len(rows) - r))
-            col_span = max(1, col_span)
-            cells.append(Cell(clean(text), r, c, row_span, col_span))
-            for rr in range(r, r + row_span):
-                for cc in range(c, c + col_span):
-                    taken.add((rr, cc))
-            c += col_span
-            width = max(width, c)
-    return Grid(number, tuple(cells), len(rows), width)

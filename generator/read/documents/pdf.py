@@ -11,14 +11,14 @@ import sys
 
 from generator.base import limits
 from generator.base.bounded import ChildFailed, run_bounded
+from generator.read.documents.blocks import Blocks
 from generator.read.documents.errors import DocumentError
-from generator.read.documents.model import Block, Cell, Grid, ReadParagraph, ReportText, clean
+from generator.read.documents.model import Cell, ReportText, clean
 
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*\d{1,3}[-—－\s]*$|^第\s*\d+\s*页")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))"
 )
-MEMORY_BYTES = 1536 * 1024 * 1024
 
 
 def read_pdf_report(name: str, data: bytes) -> ReportText:
@@ -28,8 +28,8 @@ def read_pdf_report(name: str, data: bytes) -> ReportText:
         if output["error"] == "encrypted":
             raise DocumentError("PDF 设置了密码，无法读取；请提供未加密的 PDF 或 Word 文件")
         raise DocumentError("PDF 文件已损坏或无法解析；请提供 Word 文件或网页")
-    blocks: list[Block] = []
-    tables = 0
+    blocks = Blocks()
+    tables_found = False
     lines: list[tuple[float, float, float, float, str]] = []  # x0, x1, left, right, text
     for page in output["pages"]:
         page_lines = [line for line in page["lines"] if not _PAGE_NUMBER.match(line[3].strip())]
@@ -39,25 +39,25 @@ def read_pdf_report(name: str, data: bytes) -> ReportText:
         items += [(top, cells) for top, cells in page["tables"]]
         for _, item in sorted(items, key=lambda pair: pair[0]):
             if isinstance(item[0], list):  # a table's cells
-                blocks.extend(_paragraphs(lines, len(blocks)))
+                for text in _paragraphs(lines):
+                    blocks.add_paragraph(text)
                 lines = []
-                tables += 1
-                blocks.append(_grid(tables, item))
+                tables_found = True
+                blocks.add_cells(*_grid(item))
             else:
                 lines.append((item[0], item[1], left, right, item[3]))
-    blocks.extend(_paragraphs(lines, len(blocks)))
-    numbered = []
-    count = 0
-    for block in blocks:
-        if isinstance(block, ReadParagraph):
-            count += 1
-            block = ReadParagraph(block.text, count)
-        numbered.append(block)
-    return ReportText(name, "pdf", tuple(numbered), tables_found=tables > 0)
+    for text in _paragraphs(lines):
+        blocks.add_paragraph(text)
+    return ReportText(name, "pdf", tuple(blocks.items), tables_found=tables_found)
 
 
 def _run_child(data: bytes) -> dict:
-    command = [sys.executable, "-m", "generator.read.documents.pdf_pages", str(MEMORY_BYTES)]
+    command = [
+        sys.executable,
+        "-m",
+        "generator.read.documents.pdf_pages",
+        str(limits.PDF_MEMORY_BYTES),
+    ]
     try:
         return run_bounded(command, limits.MAX_PDF_SECONDS, data)
     except ChildFailed as failed:
@@ -68,10 +68,10 @@ def _run_child(data: bytes) -> dict:
         raise DocumentError("PDF 无法解析（读取程序异常退出，文件可能损坏或过大）") from None
 
 
-def _paragraphs(lines: list[tuple[float, float, float, float, str]], _: int) -> list[ReadParagraph]:
+def _paragraphs(lines: list[tuple[float, float, float, float, str]]) -> list[str]:
     """Visual lines joined into paragraphs (across page breaks): a new one starts at an indented
     line, after a short line, or at a heading."""
-    result: list[ReadParagraph] = []
+    result: list[str] = []
     current = ""
     previous_short = True
     for x0, x1, left, right, text in lines:
@@ -79,23 +79,25 @@ def _paragraphs(lines: list[tuple[float, float, float, float, str]], _: int) -> 
         em = max(8.0, (right - left) / 40)
         starts = previous_short or x0 > left + 1.5 * em or bool(_HEADING.match(text))
         if starts and current:
-            result.append(ReadParagraph(clean(current), 0))
+            result.append(current)
             current = ""
         current += text
         previous_short = x1 < right - 2 * em
     if current:
-        result.append(ReadParagraph(clean(current), 0))
-    return [p for p in result if p.text]
+        result.append(current)
+    return result
 
 
-def _grid(number: int, cells: list[list]) -> Grid:
-    """Cells with bounding boxes placed on the grid their edges make."""
+def _grid(cells: list[list]) -> tuple[list[Cell], int, int]:
+    """Cells with bounding boxes placed on the grid their edges make: (cells, height, width)."""
     xs = sorted({round(c[0], 1) for c in cells} | {round(c[2], 1) for c in cells})
     ys = sorted({round(c[1], 1) for c in cells} | {round(c[3], 1) for c in cells})
+    col_of = {x: i for i, x in enumerate(xs)}
+    row_of = {y: i for i, y in enumerate(ys)}
     placed = []
     for x0, top, x1, bottom, text in cells:
-        col, row = xs.index(round(x0, 1)), ys.index(round(top, 1))
-        cols = max(1, xs.index(round(x1, 1)) - col)
-        rows = max(1, ys.index(round(bottom, 1)) - row)
+        col, row = col_of[round(x0, 1)], row_of[round(top, 1)]
+        cols = max(1, col_of[round(x1, 1)] - col)
+        rows = max(1, row_of[round(bottom, 1)] - row)
         placed.append(Cell(clean(text), row, col, rows, cols))
-    return Grid(number, tuple(placed), max(len(ys) - 1, 1), max(len(xs) - 1, 1))
+    return placed, max(len(ys) - 1, 1), max(len(xs) - 1, 1)

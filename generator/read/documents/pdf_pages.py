@@ -14,7 +14,7 @@ import io
 import json
 import sys
 
-MAX_PAGES = 300
+from generator.base import limits
 
 
 def pages(data: bytes) -> dict[str, object]:
@@ -29,7 +29,7 @@ def pages(data: bytes) -> dict[str, object]:
         return {"error": "encrypted" if encrypted else "broken"}
     result = []
     with pdf:
-        for page in pdf.pages[:MAX_PAGES]:
+        for page in pdf.pages[: limits.MAX_PDF_PAGES]:
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
 
