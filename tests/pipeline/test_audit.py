@@ -72,6 +72,36 @@ def test_a_published_2019_report_is_flagged_with_its_real_inconsistencies() -> N
     }
 
 
+def test_a_label_one_character_per_paragraph_still_finds_the_real_inconsistencies(
+    tmp_path: Path,
+) -> None:
+    source = (FIXTURES / "2019-shanghai-office" / "report.html").read_text(encoding="utf-8")
+    vertical = "".join(f'<p align="center">{ch}</p>' for ch in "三、本年度办理结果")
+    page = tmp_path / "report.html"
+    page.write_text(source.replace('<p align="center">三、本年度办理结果</p>', vertical), "utf-8")
+    found = errors(audit_report(page))
+    assert not any(e.startswith("table-missing") for e in found)
+    assert any("予以公开及部分公开为258件，但表格中为 275件" in e for e in found)
+    assert any("无法提供为265件，但表格中为 337件" in e for e in found)
+
+
+def test_an_old_page_with_the_article_in_one_layout_cell_audits_as_its_text(
+    tmp_path: Path,
+) -> None:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    page = tmp_path / "report.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><table width="960">'
+        '<tr><td class="nav"><a href="/">首页</a></td></tr>'
+        f'<tr><td class="content">{"<br>".join(lines)}</td></tr>'
+        "<tr><td>版权所有</td></tr></table></body></html>",
+        "utf-8",
+    )
+    assert [str(p) for p in audit_report(page).problems] == [
+        str(p).replace("report.txt", "report.html") for p in audit_report(SEED).problems
+    ]
+
+
 def test_the_seed_report_flags_its_shares_of_a_round_total() -> None:
     result = audit_report(SEED)
     messages = [str(p) for p in result.problems]

@@ -1,8 +1,9 @@
 """Web pages saved from a government website: the article's paragraphs and its tables.
 
-Pages are parsed into a small tree (bounded in size and depth), then walked: a table whose cells
-hold paragraphs or other tables is page layout and is read through; any other table becomes a
-grid with its rowspan/colspan. Scripts, styles, navigation menus' markup are left out.
+Pages are parsed into a small tree (bounded in size and depth), then walked: a table used to lay
+out the page (its cells hold other tables, or the article's running text) is read through; any
+other table becomes a grid with its rowspan/colspan. Scripts, styles, navigation menus' markup
+are left out.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from generator.base import limits
-from generator.read.documents.blocks import Blocks, written_span
+from generator.read.documents.blocks import Blocks, Rows, written_span
 from generator.read.documents.encoding import decode
 from generator.read.documents.errors import DocumentTooComplex
 from generator.read.documents.model import ReadParagraph, ReportText, clean
+from generator.read.documents.tables import is_number
 
 _SKIPPED = frozenset({"script", "style", "noscript", "head", "template", "svg", "object", "iframe"})
 _VOID = frozenset(
@@ -53,6 +55,11 @@ _BLOCKS = frozenset(
 _PUBLISHED = re.compile(
     r"(?:发布|发文|成文|印发)(?:日期|时间)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})"
 )
+
+RUNNING_TEXT = 100
+"""A cell with this many characters holds running text (a label or a note has fewer)."""
+MIN_FIGURES = 6
+"""A table of figures has at least this many cells that are numbers (the smallest has 6)."""
 
 
 @dataclass
@@ -138,9 +145,9 @@ class _Walker:
                 continue
             if child.tag == "br":
                 self.flush()
-            elif child.tag == "table" and not _is_layout(child):
+            elif child.tag == "table" and (rows := _figures(child)) is not None:
                 self.flush()
-                self.table(child)
+                self.blocks.add_rows(rows)
             elif child.tag in _BLOCKS or child.tag in ("table", "td", "th"):
                 self.flush()
                 self.walk(child)
@@ -148,25 +155,26 @@ class _Walker:
             else:
                 self.walk(child)
 
-    def table(self, node: _Node) -> None:
-        rows = []
-        for row in _descendants(node, "tr", stop="table"):
-            cells = []
-            for cell in row.children:
-                if isinstance(cell, _Node) and cell.tag in ("td", "th"):
-                    cells.append((_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
-            rows.append(cells)
-        self.blocks.add_rows(rows)
 
-
-def _is_layout(table: _Node) -> bool:
-    """A table used to lay out the page: a cell holds another table or several paragraphs."""
-    for cell in _descendants(table, "td", stop=None):
-        if any(True for _ in _descendants(cell, "table", stop=None)):
-            return True
-        if sum(1 for _ in _descendants(cell, "p", stop="table")) > 3:
-            return True
-    return False
+def _figures(table: _Node) -> Rows | None:
+    """A table's rows, unless the table lays out the page: a cell holds another table, or a cell
+    holds running text (an article in a layout cell) and few cells are numbers. The count of
+    paragraphs in a cell says nothing: a label may be written one character per paragraph."""
+    if any(True for _ in _descendants(table, "table", stop="table")):
+        return None
+    rows = [
+        [
+            (_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"))
+            for cell in row.children
+            if isinstance(cell, _Node) and cell.tag in ("td", "th")
+        ]
+        for row in _descendants(table, "tr", stop="table")
+    ]
+    texts = [clean(text) for row in rows for text, _, _ in row]
+    running = any(len(text) >= RUNNING_TEXT for text in texts)
+    if running and sum(1 for text in texts if is_number(text)) < MIN_FIGURES:
+        return None
+    return rows
 
 
 def _descendants(node: _Node, tag: str, stop: str | None):
