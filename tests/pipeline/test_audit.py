@@ -11,6 +11,7 @@ from generator.base.problems import Severity
 from generator.pipeline.audit import AuditOptions, ReportAudit, audit, audit_report
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
+from tests.browser import Browser
 from tests.conftest import ROOT
 from tests.support import libreoffice_convert
 
@@ -46,6 +47,16 @@ def test_our_own_word_report_as_pdf_audits_clean(outputs: dict[int, Path], tmp_p
     pdf = libreoffice_convert(next(outputs[2025].glob("*.docx")), "pdf", tmp_path)
     result = audit_report(pdf)
     assert result.document is not None and result.document.tables_found
+    assert [str(p) for p in result.problems] == []
+    assert result.tables is not None and result.tables.value("apply.total.total") == 718
+
+
+def test_our_own_web_page_printed_by_a_browser_audits_clean(
+    outputs: dict[int, Path], browser: Browser, tmp_path: Path
+) -> None:
+    browser.open(next(outputs[2025].glob("*报告.html")), 1280)
+    result = audit_report(browser.pdf(tmp_path / "printed.pdf", header_footer=True))
+    assert result.year == 2025 and result.document is not None and result.document.tables_found
     assert [str(p) for p in result.problems] == []
     assert result.tables is not None and result.tables.value("apply.total.total") == 718
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,14 +11,25 @@ from generator.base.problems import Problem
 
 _SPACE = re.compile(r"\s+")
 _BESIDE_WIDE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
+_RADICALS = {
+    cp: unicodedata.normalize("NFKC", chr(cp))
+    for cp in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6))  # radicals supplement, Kangxi
+    if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)
+}
+_RADICALS |= str.maketrans(  # the supplement's radicals have no NFKC form: the ones fonts share
+    "⺂⺃⺅⺉⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺠⺡⺣⺤⺦⺨⺫⺭⺯⺰⺱⺲⺹⺺⺾⻁⻂⻃⻅⻆⻈⻉⻋⻌⻐⻑⻒⻓⻔⻖⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻮⻯⻰⻱⻲",
+    "乛乚亻刂兀尣尢巳幺彑彐忄扌攵旡歺民氵灬爫丬犭罒礻糹纟罓罒耂肀艹虎衤覀见角讠贝车辶钅長镸长门阝青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐齿竜龙龜亀",
+)
+_RADICALS[0x2F3E] = "户"  # ⼾: NFKC gives the traditional 戶, simplified Chinese fonts draw 户
 
 
 def clean(text: str) -> str:
     """Text as one line: runs of white space become one space, and none is kept beside a Chinese
-    character (a line break inside a table cell, or a PDF's spacing, must not split a word)."""
-    return _BESIDE_WIDE.sub(
-        "", _SPACE.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
-    )
+    character (a line break inside a table cell, or a PDF's spacing, must not split a word).
+    Radicals are read as the characters they stand for: a PDF printed by a browser writes 人 as
+    the Kangxi radical ⼈ and 民 as ⺠ when the font draws both with one glyph."""
+    text = text.translate(_RADICALS).replace("\u00a0", " ").replace("\u3000", " ")
+    return _BESIDE_WIDE.sub("", _SPACE.sub(" ", text).strip())
 
 
 @dataclass(frozen=True, slots=True)
