@@ -2,15 +2,23 @@
 
 Every reader adds what it finds here, so that no document, however it was made, can take
 unbounded time or memory: the bounds on paragraphs, text and table size are in base/limits.py.
+And every reader leaves out the same thing: an attachment (附件) after the report's date, as a
+公文 places one, is not the report's running text; its paragraphs are left out, its tables kept.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from generator.base import limits
 from generator.read.documents.errors import DocumentTooComplex
 from generator.read.documents.model import Block, Cell, Grid, ReadParagraph, clean
+
+_DATE = re.compile(
+    r"^[\d〇零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$"
+)
+_ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*(?:[:：].{0,40})?$")
 
 Rows = Sequence[Sequence[tuple[str, int, int]]]
 """A table as rows of (text, row span, column span), each row listing the cells it starts."""
@@ -32,12 +40,19 @@ class Blocks:
         self._tables = 0
         self._chars = 0
         self._positions = 0
+        self._after_date = False
+        self._in_attachment = False
 
     def add_paragraph(self, text: str) -> None:
-        """A paragraph of running text (cleaned); one left empty by cleaning is not added."""
+        """A paragraph of running text (cleaned); one left empty by cleaning is not added, nor
+        one of an attachment: from a 附件 label right after the date on."""
         text = clean(text)
-        if not text:
+        if not text or self._in_attachment:
             return
+        if self._after_date and _ATTACHMENT.match(text):
+            self._in_attachment = True
+            return
+        self._after_date = bool(_DATE.match(text))
         self._paragraphs += 1
         if self._paragraphs > limits.MAX_PARAGRAPHS:
             raise DocumentTooComplex(

@@ -77,6 +77,27 @@ def test_a_drawn_table_too_large_or_overlapping_is_refused() -> None:
         read_text_report("t.txt", "\n".join(nested).encode())
 
 
+def test_our_writers_give_the_same_paragraphs_in_every_format(shipped_2018) -> None:
+    """The Word file built with --charts carries the 图解 as an attachment after the date; the
+    text and the web page do not. An attachment is not the report's running text."""
+    _, out = shipped_2018
+    word = next(out.glob("*.docx"))
+    assert "附件" in zipfile.ZipFile(word).read("word/document.xml").decode()
+    reports = (next(out.glob("*.txt")), word, next(out.glob("*年度报告.html")))
+    txt, docx, html = ([p.text for p in read_report(r).document.paragraphs] for r in reports)
+    assert docx == txt and html == txt and txt[-1] == "2019年3月20日"
+
+
+def test_only_an_attachment_after_the_date_is_left_out() -> None:
+    text = "某县2025年政府信息公开工作年度报告\n附件1：统计表\n一、总体情况\n某县人民政府\n2026年1月20日\n"
+    paragraphs = [p.text for p in read_text_report("t.txt", text.encode()).paragraphs]
+    assert paragraphs[1] == "附件1：统计表"
+    attached = text + "附件\n某县2025年政府信息公开工作年度报告图解\n|甲|乙|\n|1|2|\n"
+    document = read_text_report("t.txt", attached.encode())
+    assert [p.text for p in document.paragraphs] == paragraphs
+    assert document.grids[0].row_texts(1) == ["1", "2"]
+
+
 def test_paragraphs_and_text_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_PARAGRAPHS", 50)
     assert len(read_html_report("p.html", page("<p>段落</p>" * 49)).paragraphs) == 50
