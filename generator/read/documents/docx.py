@@ -37,7 +37,14 @@ def _document_part(data: bytes) -> bytes:
     check_zip_directory(data, WORD_FILE)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,  # a directory entry claiming a zip version from the future
+    ):
         raise DocumentError(
             "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交"
         ) from None

@@ -101,6 +101,15 @@ class _TreeBuilder(HTMLParser):
                 del self.stack[depth:]
                 return
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A marked section (<![CDATA[…]]>, Word's <![if …]>); one of a kind the parser does not
+        know is skipped to its first > instead of stopping the page with an error."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data

@@ -67,7 +67,7 @@ def _reader(data: bytes) -> Callable[[str, bytes], ReportText]:
     if kind is FileType.ZIP:
         try:
             flavour = zip_flavour(zipfile.ZipFile(io.BytesIO(data)))
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
             raise DocumentError("文件已损坏（压缩结构不完整，可能传输中断）") from None
         if flavour == "docx":
             return read_docx_report

@@ -1,7 +1,9 @@
 """PDF reports with a text layer: lines joined into paragraphs, ruled tables recovered.
 
-pdfplumber runs in a child process bounded in time and memory (pdf_pages.py). When a PDF has no
-ruled tables the report's text is still checked and the reader says it found no tables.
+pdfplumber runs in a child process bounded in time and memory (pdf_pages.py). Page numbers and
+running headers and footers (a browser prints the date, title, address and page x/y) are left
+out. When a PDF has no ruled tables the report's text is still checked and the reader says it
+found no tables.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ class _Line(NamedTuple):
 
     @property
     def em(self) -> float:
-        """The text's size, as a 40th of a 公文 line."""
+        """A rough size of the text: a 40th of the width of its page's text."""
         return max(8.0, (self.right - self.left) / 40)
 
 

@@ -4,7 +4,7 @@
 
 Crafted PDFs can make a parser take unbounded time or memory, so the caller runs this module in
 a child process with a time limit and an address-space limit, and reads JSON from its output:
-{"pages": [{"lines": [[x0, x1, text], ...], "tables": [[top, cells], ...], "width": w}, ...]}
+{"pages": [{"lines": [[x0, x1, top, text], ...], "tables": [[top, cells], ...], "width": w}, ...]}
 or {"error": "encrypted" | "broken"}.
 """
 

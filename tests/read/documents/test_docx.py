@@ -12,6 +12,7 @@ import pytest
 from generator.read.documents.docx import read_docx_report
 from generator.read.documents.errors import DocumentError
 from generator.read.documents.opening import read_report
+from tests import hostile
 
 
 def word_file(tmp_path: Path) -> Path:
@@ -58,7 +59,9 @@ def test_a_dtd_is_refused(tmp_path: Path) -> None:
         read_docx_report("bad.docx", output.getvalue())
 
 
-def test_a_zip_bomb_and_an_old_doc_get_a_message_not_a_traceback(tmp_path: Path) -> None:
+def test_a_zip_bomb_an_old_doc_and_a_future_zip_get_a_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
         target.writestr("[Content_Types].xml", "<Types/>")
@@ -69,6 +72,11 @@ def test_a_zip_bomb_and_an_old_doc_get_a_message_not_a_traceback(tmp_path: Path)
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
     reading = read_report(tmp_path / "old.doc")
     assert reading.document is None and "另存为“Word 文档（*.docx）”" in reading.problems[0].message
+    (tmp_path / "future.docx").write_bytes(
+        hostile.future_zip_version(word_file(tmp_path).read_bytes())
+    )
+    reading = read_report(tmp_path / "future.docx")
+    assert reading.document is None and "文件已损坏" in reading.problems[0].message
 
 
 def test_the_package_checks_name_a_report_file_not_a_workbook(tmp_path: Path) -> None:
