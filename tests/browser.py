@@ -112,10 +112,17 @@ class Browser:
         target.write_bytes(base64.b64decode(shot["data"]))
         return target
 
-    def pdf(self, target: Path) -> Path:
-        """The page printed as the browser prints it (its @page size, backgrounds)."""
+    def pdf(self, target: Path, header_footer: bool = False) -> Path:
+        """The page printed as the browser prints it (its @page size, backgrounds); with
+        `header_footer`, as its print dialog does by default: the date and the title above each
+        page, the address and “1/4” below."""
         printed = self.driver.execute_cdp_cmd(
-            "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}
+            "Page.printToPDF",
+            {
+                "preferCSSPageSize": True,
+                "printBackground": True,
+                "displayHeaderFooter": header_footer,
+            },
         )
         target.write_bytes(base64.b64decode(printed["data"]))
         return target

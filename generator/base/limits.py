@@ -49,11 +49,32 @@ MAX_HTML_NODES = 200_000
 MAX_HTML_DEPTH = 200
 """Deepest nesting of elements in a web page."""
 
+MAX_PARAGRAPHS = 5_000
+"""Most paragraphs a report document may hold (a report has 20 to 300)."""
+
+MAX_DOCUMENT_CHARS = 500_000
+"""Most characters of text (paragraphs and table cells) a report document may hold (a report
+has 5,000 to 30,000)."""
+
+MAX_CELL_SPAN = 64
+"""Most rows or columns one table cell may span (a report's tables have fewer than 30 columns
+and 100 rows); a larger span is read as this one."""
+
+MAX_GRID_POSITIONS = 50_000
+"""Most grid positions the tables of one report document may cover together, merged cells
+counted at every position they cover (a report's tables cover about 1,500)."""
+
+MAX_DRAWN_TABLE_CHARS = 1_000_000
+"""Largest table drawn with + - | in a text report, as lines times the longest line's width."""
+
 MAX_PDF_PAGES = 300
 """Most pages of a PDF report read (a report has 5 to 30)."""
 
 MAX_PDF_SECONDS = 60
 """Longest a PDF may take to read, in its own process."""
+
+PDF_MEMORY_BYTES = 1536 * 1024 * 1024
+"""Address space the PDF reader's child process may use (where the system can bound it)."""
 
 LEGACY_MAX_ROWS = 1_000
 """Rows of each sheet the .xls/.et/.ods reader hands back (a form has fewer than 200)."""

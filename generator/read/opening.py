@@ -9,18 +9,11 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.base import limits
+from generator.base.zip_checks import check_member, check_members, check_zip_directory
 from generator.read.advice import SAVE_AS_XLSX
 from generator.read.legacy import open_legacy
 from generator.read.sniff import FileType, ole2_stream_names, sniff, zip_flavour
-from generator.read.xlsx import (
-    RawCell,
-    SheetInfo,
-    WorkbookError,
-    XlsxWorkbook,
-    check_member,
-    check_members,
-    check_zip_directory,
-)
+from generator.read.xlsx import WORKBOOK, RawCell, SheetInfo, WorkbookError, XlsxWorkbook
 
 _FILE_KIND_MESSAGES = {
     FileType.EMPTY: "文件是空的（0 字节），可能没有保存成功或传输时损坏；请重新提交",
@@ -77,7 +70,7 @@ def open_workbook(path: Path) -> Workbook:
         return open_legacy(path, OLE2_WORKBOOK)
     if kind is not FileType.ZIP:
         raise WorkbookError(_FILE_KIND_MESSAGES[kind], "not-xlsx")
-    check_zip_directory(data)
+    check_zip_directory(data, WORKBOOK)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (
@@ -93,9 +86,9 @@ def open_workbook(path: Path) -> Workbook:
         ) from None
     flavour = zip_flavour(archive)
     if flavour == "ods":
-        check_members(archive)
+        check_members(archive, WORKBOOK)
         for info in archive.infolist():
-            check_member(info, f"内部部件 {info.filename}")
+            check_member(info, f"内部部件 {info.filename}", WORKBOOK)
         return open_legacy(path, ODS)
     if flavour != "xlsx":
         raise WorkbookError(_ZIP_FLAVOUR_MESSAGES[flavour], "not-xlsx")

@@ -17,6 +17,7 @@ from xml.parsers import expat
 
 from generator.base import limits
 from generator.base.a1 import split_ref
+from generator.base.zip_checks import PackageKind, check_member, check_members
 from generator.read.sheet_scan import scan_cells
 from generator.read.xml_encoding import EncodingProblem, as_utf8
 from generator.read.xml_parts import StopParsing, new_parser, parse
@@ -28,6 +29,17 @@ class WorkbookError(Exception):
     def __init__(self, message: str, code: str = "bad-workbook") -> None:
         super().__init__(message)
         self.code = code
+
+
+WORKBOOK = PackageKind(
+    "工作簿",
+    "填报表",
+    ".xlsx",
+    "（可能有大量多余的行、格式或数据，也可能是压缩炸弹）；"
+    "请删除多余的行，或把填写内容复制到新的空白填报表后重新提交",
+    WorkbookError,
+)
+"""A workbook as the zip checks name it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,49 +86,6 @@ def _parse(data: bytes, parser: expat.XMLParserType) -> None:
     parse(data, parser, WorkbookError)
 
 
-def check_zip_directory(data: bytes) -> None:
-    """Refuse a zip whose directory declares too many entries, before zipfile builds them all."""
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
-    if end < 0 or end + 22 > len(data):
-        return  # zipfile will say it is damaged
-    entries = int.from_bytes(data[end + 10 : end + 12], "little")
-    if limits.MAX_ZIP_MEMBERS < entries < 0xFFFF:
-        raise WorkbookError(
-            f"压缩包内有 {entries} 个部件，超过上限 {limits.MAX_ZIP_MEMBERS}，不像正常的工作簿"
-        )
-
-
-def check_members(archive: zipfile.ZipFile) -> None:
-    """Refuse a package with too many parts, parts of the same name, or too much to unpack."""
-    infos = archive.infolist()
-    if len(infos) > limits.MAX_ZIP_MEMBERS:
-        raise WorkbookError(
-            f"压缩包内有 {len(infos)} 个部件，超过上限 {limits.MAX_ZIP_MEMBERS}，不像正常的工作簿"
-        )
-    if len({info.filename for info in infos}) != len(infos):
-        raise WorkbookError("文件内部有重名的部件，结构异常，可能已损坏或被篡改")
-    total = sum(info.file_size for info in infos)
-    if total > limits.MAX_TOTAL_BYTES:
-        raise WorkbookError(f"文件解压后共 {total // 2**20} MB，远超填报表的正常大小，疑为压缩炸弹")
-
-
-def check_member(info: zipfile.ZipInfo, what: str) -> None:
-    """Refuse a part whose declared size or compression ratio no workbook needs."""
-    if info.flag_bits & 0x1:
-        raise WorkbookError("文件内部经过加密，无法读取；请取消密码后另存为 .xlsx")
-    if info.file_size > limits.MAX_MEMBER_BYTES:
-        raise WorkbookError(
-            f"{what}解压后有 {info.file_size // 2**20} MB，远超填报表的正常大小"
-            "（可能有大量多余的行、格式或数据，也可能是压缩炸弹）；"
-            "请删除多余的行，或把填写内容复制到新的空白填报表后重新提交"
-        )
-    if (
-        info.file_size > limits.RATIO_FLOOR_BYTES
-        and info.file_size / max(info.compress_size, 1) > limits.MAX_COMPRESSION_RATIO
-    ):
-        raise WorkbookError(f"{what}的压缩比异常（疑为压缩炸弹），拒绝读取")
-
-
 class XlsxWorkbook:
     """An open .xlsx file whose parts are checked before they are parsed."""
 
@@ -124,7 +93,7 @@ class XlsxWorkbook:
         """`data`, the file's bytes, lets parts be inflated directly (faster than zipfile)."""
         self._zip = archive
         self._data = data
-        check_members(archive)
+        check_members(archive, WORKBOOK)
         self._names = {info.filename for info in archive.infolist()}
         self.date1904 = False
         self.sheets: list[SheetInfo] = []
@@ -132,7 +101,7 @@ class XlsxWorkbook:
         self._workbook_part = self._find_workbook_part()
         self._read_workbook()
         for info in archive.infolist():  # every part, read or not, before any more parsing
-            check_member(info, self._part_name(info.filename))
+            check_member(info, self._part_name(info.filename), WORKBOOK)
         self._shared: tuple[str, ...] | None = None
         self._formats: tuple[str, ...] | None = None
         self._sheet_data: dict[str, bytes] = {}
@@ -158,7 +127,7 @@ class XlsxWorkbook:
             info = self._zip.getinfo(name)
         except KeyError:
             raise WorkbookError(f"文件缺少内部部件 {name}，可能已损坏") from None
-        check_member(info, self._part_name(name))
+        check_member(info, self._part_name(name), WORKBOOK)
         if self._data is not None and info.compress_type in (
             zipfile.ZIP_STORED,
             zipfile.ZIP_DEFLATED,

@@ -17,7 +17,8 @@ from typing import IO, Protocol
 from generator.base import limits
 from generator.base.filenames import safe_filename
 from generator.base.problems import Location, Problems
-from generator.read.xlsx import WorkbookError, check_member, check_members, check_zip_directory
+from generator.base.zip_checks import check_member, check_members, check_zip_directory
+from generator.read.xlsx import WORKBOOK, WorkbookError
 
 _CHUNK = 1024 * 1024
 _SKIPPED_MEMBERS = re.compile(r"(^|/)(__MACOSX|\.)|(^|/)~\$|(^|/)(thumbs\.db|desktop\.ini)$", re.I)
@@ -103,17 +104,17 @@ def _unpack(stream: IO[bytes], name: str, saved: Saved) -> None:
         stream.seek(0, 2)
         size = stream.tell()
         stream.seek(max(0, size - 65_557 - 22))
-        check_zip_directory(stream.read())
+        check_zip_directory(stream.read(), WORKBOOK)
         stream.seek(0)
         with zipfile.ZipFile(stream) as archive:
-            check_members(archive)
+            check_members(archive, WORKBOOK)
             for info in archive.infolist():
                 member = _member_name(info)
                 if info.is_dir() or _SKIPPED_MEMBERS.search(member):
                     continue
                 if not saved.room(f"压缩包中的“{member}”"):
                     return
-                check_member(info, f"压缩包中的“{member}”")
+                check_member(info, f"压缩包中的“{member}”", WORKBOOK)
                 with archive.open(info) as source:
                     if not saved.write(saved.name_for(member), source, limits.MAX_FILE_BYTES):
                         saved.problems.error(

@@ -21,6 +21,7 @@ from generator.pipeline.audit import (
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
 from generator.write.audit_report import render_xlsx
+from tests.browser import Browser
 from tests.conftest import ROOT
 from tests.support import libreoffice_convert
 
@@ -60,6 +61,16 @@ def test_our_own_word_report_as_pdf_audits_clean(outputs: dict[int, Path], tmp_p
     assert result.tables is not None and result.tables.value("apply.total.total") == 718
 
 
+def test_our_own_web_page_printed_by_a_browser_audits_clean(
+    outputs: dict[int, Path], browser: Browser, tmp_path: Path
+) -> None:
+    browser.open(next(outputs[2025].glob("*报告.html")), 1280)
+    result = audit_report(browser.pdf(tmp_path / "printed.pdf", header_footer=True))
+    assert result.year == 2025 and result.document is not None and result.document.tables_found
+    assert [str(p) for p in result.problems] == []
+    assert result.tables is not None and result.tables.value("apply.total.total") == 718
+
+
 def test_a_published_2019_report_is_flagged_with_its_real_inconsistencies() -> None:
     result = audit_report(FIXTURES / "2019-shanghai-office" / "report.html")
     found = errors(result)
@@ -80,6 +91,36 @@ def test_a_published_2019_report_is_flagged_with_its_real_inconsistencies() -> N
         "share-mismatch",
         "claim-contradicted",
     }
+
+
+def test_a_label_one_character_per_paragraph_still_finds_the_real_inconsistencies(
+    tmp_path: Path,
+) -> None:
+    source = (FIXTURES / "2019-shanghai-office" / "report.html").read_text(encoding="utf-8")
+    vertical = "".join(f'<p align="center">{ch}</p>' for ch in "三、本年度办理结果")
+    page = tmp_path / "report.html"
+    page.write_text(source.replace('<p align="center">三、本年度办理结果</p>', vertical), "utf-8")
+    found = errors(audit_report(page))
+    assert not any(e.startswith("table-missing") for e in found)
+    assert any("予以公开及部分公开为258件，但表格中为 275件" in e for e in found)
+    assert any("无法提供为265件，但表格中为 337件" in e for e in found)
+
+
+def test_an_old_page_with_the_article_in_one_layout_cell_audits_as_its_text(
+    tmp_path: Path,
+) -> None:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    page = tmp_path / "report.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><table width="960">'
+        '<tr><td class="nav"><a href="/">首页</a></td></tr>'
+        f'<tr><td class="content">{"<br>".join(lines)}</td></tr>'
+        "<tr><td>版权所有</td></tr></table></body></html>",
+        "utf-8",
+    )
+    assert [str(p) for p in audit_report(page).problems] == [
+        str(p).replace("report.txt", "report.html") for p in audit_report(SEED).problems
+    ]
 
 
 def test_the_seed_report_flags_its_shares_of_a_round_total() -> None:

@@ -10,17 +10,15 @@ from __future__ import annotations
 import io
 import zipfile
 
-from generator.base import limits
-from generator.read.documents.model import Block, Cell, Grid, Paragraph, ReportText, clean
-from generator.read.xlsx import WorkbookError, check_zip_directory
+from generator.base.zip_checks import PackageKind, check_member, check_members, check_zip_directory
+from generator.read.documents.blocks import Blocks, written_span
+from generator.read.documents.errors import DocumentError
+from generator.read.documents.model import Cell, ReportText, clean
 from generator.read.xml_parts import new_parser, parse
 
 _MAIN = "word/document.xml"
 _IGNORED = frozenset({"delText", "instrText", "Fallback"})
-
-
-class DocumentError(ValueError):
-    """The file cannot be read as a report document; the message is for the user."""
+WORD_FILE = PackageKind("报告文件", "年度报告", ".docx", "，疑为压缩炸弹", DocumentError)
 
 
 def read_docx_report(name: str, data: bytes) -> ReportText:
@@ -32,46 +30,46 @@ def read_docx_report(name: str, data: bytes) -> ReportText:
     parser.EndElementHandler = reader.end
     parser.CharacterDataHandler = reader.text
     parse(xml, parser, DocumentError)
-    return ReportText(name, "docx", tuple(reader.blocks))
+    return ReportText(name, "docx", tuple(reader.blocks.items))
 
 
 def _document_part(data: bytes) -> bytes:
+    check_zip_directory(data, WORD_FILE)
     try:
-        check_zip_directory(data)
         archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except WorkbookError as error:
-        raise DocumentError(str(error).replace("工作簿", "Word 文件")) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,  # a directory entry claiming a zip version from the future
+    ):
         raise DocumentError(
             "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交"
         ) from None
-    if sum(info.file_size for info in infos) > limits.MAX_TOTAL_BYTES:
-        raise DocumentError("文件解压后远超 Word 报告的正常大小，疑为压缩炸弹")
+    check_members(archive, WORD_FILE)
     try:
         info = archive.getinfo(_MAIN)
     except KeyError:
         raise DocumentError(
             "文件中找不到正文部件（word/document.xml），不是有效的 Word 文件"
         ) from None
-    if info.file_size > limits.MAX_MEMBER_BYTES or (
-        info.file_size > limits.RATIO_FLOOR_BYTES
-        and info.file_size / max(info.compress_size, 1) > limits.MAX_COMPRESSION_RATIO
-    ):
-        raise DocumentError("正文部件解压后大小或压缩比异常（疑为压缩炸弹），拒绝读取")
-    if info.flag_bits & 0x1:
-        raise DocumentError("文件内部经过加密，无法读取；请取消密码后另存为 .docx")
+    check_member(info, "正文部件", WORD_FILE)
     try:
         return archive.read(info)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
         raise DocumentError("文件已损坏，正文无法解压；请重新保存后提交") from None
 
 
-class _Table:
-    def __init__(self) -> None:
-        self.rows: list[list[tuple[int, int, bool, str]]] = []  # (col, span, continues, text)
+class _TableRows:
+    """A table's rows as read: each cell's grid column, column span, whether it continues the
+    merged cell above (vMerge), and its text."""
 
-    def grid(self, number: int) -> Grid:
+    def __init__(self) -> None:
+        self.rows: list[list[tuple[int, int, bool, str]]] = []
+
+    def add_to(self, blocks: Blocks) -> None:
         cells: list[Cell] = []
         open_cells: dict[int, int] = {}  # grid column → index in cells of the cell it continues
         width = 0
@@ -88,22 +86,20 @@ class _Table:
                 cells.append(Cell(clean(text), r, col, 1, span))
                 still_open[col] = len(cells) - 1
             open_cells = still_open
-        return Grid(number, tuple(cells), len(self.rows), width)
+        blocks.add_cells(cells, len(self.rows), width)
 
 
 class _BodyReader:
     """Collects body paragraphs and tables from the parser's events."""
 
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.tables: list[_Table] = []
+        self.blocks = Blocks()
+        self.tables: list[_TableRows] = []
         self.text_parts: list[str] = []
         self.cell: dict[str, object] | None = None
         self.column = 0
         self.ignored = 0
         self.in_text = False
-        self.paragraphs = 0
-        self.table_count = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition(" ")[2]
@@ -111,7 +107,7 @@ class _BodyReader:
             self.ignored += 1
         elif local == "tbl":
             self._flush()
-            self.tables.append(_Table())
+            self.tables.append(_TableRows())
         elif local == "tr" and self.tables:
             self.tables[-1].rows.append([])
             self.column = 0
@@ -149,8 +145,7 @@ class _BodyReader:
         elif local == "tbl" and self.tables:
             table = self.tables.pop()
             if not self.tables:  # a table inside a cell is read as that cell's text
-                self.table_count += 1
-                self.blocks.append(table.grid(self.table_count))
+                table.add_to(self.blocks)
 
     def text(self, data: str) -> None:
         if self.in_text and not self.ignored:
@@ -163,11 +158,8 @@ class _BodyReader:
             self.text_parts.append(data)
 
     def _flush(self) -> None:
-        text = clean("".join(self.text_parts))
+        self.blocks.add_paragraph("".join(self.text_parts))
         self.text_parts.clear()
-        if text:
-            self.paragraphs += 1
-            self.blocks.append(Paragraph(text, self.paragraphs))
 
 
 def _value(attrs: dict[str, str]) -> str:
@@ -175,5 +167,4 @@ def _value(attrs: dict[str, str]) -> str:
 
 
 def _number(attrs: dict[str, str]) -> int:
-    value = _value(attrs)
-    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+    return written_span(_value(attrs))

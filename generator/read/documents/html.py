@@ -1,8 +1,9 @@
 """Web pages saved from a government website: the article's paragraphs and its tables.
 
-Pages are parsed into a small tree (bounded in size and depth), then walked: a table whose cells
-hold paragraphs or other tables is page layout and is read through; any other table becomes a
-grid with its rowspan/colspan. Scripts, styles, navigation menus' markup are left out.
+Pages are parsed into a small tree (bounded in size and depth), then walked: a table used to lay
+out the page (its cells hold other tables, or the article's running text) is read through; any
+other table becomes a grid with its rowspan/colspan. Scripts, styles, navigation menus' markup
+are left out.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from generator.base import limits
+from generator.read.documents.blocks import Blocks, Rows, written_span
 from generator.read.documents.encoding import decode
-from generator.read.documents.model import Block, Paragraph, ReportText, build_grid, clean
+from generator.read.documents.errors import DocumentTooComplex
+from generator.read.documents.model import ReadParagraph, ReportText, clean
+from generator.read.documents.tables import is_number
 
 _SKIPPED = frozenset({"script", "style", "noscript", "head", "template", "svg", "object", "iframe"})
 _VOID = frozenset(
@@ -52,9 +56,10 @@ _PUBLISHED = re.compile(
     r"(?:发布|发文|成文|印发)(?:日期|时间)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})"
 )
 
-
-class PageTooComplex(ValueError):
-    """The page is too large or too deeply nested to be a report."""
+RUNNING_TEXT = 100
+"""A cell with this many characters holds running text (a label or a note has fewer)."""
+MIN_FIGURES = 6
+"""A table of figures has at least this many cells that are numbers (the smallest has 6)."""
 
 
 @dataclass
@@ -76,7 +81,7 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.nodes += 1
         if self.nodes > limits.MAX_HTML_NODES:
-            raise PageTooComplex(f"网页元素超过 {limits.MAX_HTML_NODES} 个")
+            raise DocumentTooComplex(f"网页元素超过 {limits.MAX_HTML_NODES} 个")
         if tag == "title":
             self._in_title = True
         if tag in ("p", "li", "tr", "td", "th") and self.stack[-1].tag == tag:
@@ -86,7 +91,7 @@ class _TreeBuilder(HTMLParser):
         if tag not in _VOID:
             self.stack.append(node)
             if len(self.stack) > limits.MAX_HTML_DEPTH:
-                raise PageTooComplex(f"网页嵌套超过 {limits.MAX_HTML_DEPTH} 层")
+                raise DocumentTooComplex(f"网页嵌套超过 {limits.MAX_HTML_DEPTH} 层")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -95,6 +100,15 @@ class _TreeBuilder(HTMLParser):
             if self.stack[depth].tag == tag:
                 del self.stack[depth:]
                 return
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A marked section (<![CDATA[…]]>, Word's <![if …]>); one of a kind the parser does not
+        know is skipped to its first > instead of stopping the page with an error."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -111,13 +125,12 @@ def read_html_report(name: str, data: bytes) -> ReportText:
     walker = _Walker()
     walker.walk(builder.root)
     walker.flush()
-    published = _PUBLISHED.search(
-        " ".join(p.text for p in walker.blocks if isinstance(p, Paragraph))
-    )
+    blocks = walker.blocks.items
+    published = _PUBLISHED.search(" ".join(b.text for b in blocks if isinstance(b, ReadParagraph)))
     return ReportText(
         name,
         "html",
-        tuple(walker.blocks),
+        tuple(blocks),
         published=published.group(1) if published else None,
         page_title=clean(builder.title),
     )
@@ -125,17 +138,12 @@ def read_html_report(name: str, data: bytes) -> ReportText:
 
 class _Walker:
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
+        self.blocks = Blocks()
         self.buffer: list[str] = []
-        self.paragraphs = 0
-        self.tables = 0
 
     def flush(self) -> None:
-        text = clean("".join(self.buffer))
+        self.blocks.add_paragraph("".join(self.buffer))
         self.buffer.clear()
-        if text:
-            self.paragraphs += 1
-            self.blocks.append(Paragraph(text, self.paragraphs))
 
     def walk(self, node: _Node) -> None:
         for child in node.children:
@@ -146,9 +154,9 @@ class _Walker:
                 continue
             if child.tag == "br":
                 self.flush()
-            elif child.tag == "table" and not _is_layout(child):
+            elif child.tag == "table" and (rows := _figures(child)) is not None:
                 self.flush()
-                self.table(child)
+                self.blocks.add_rows(rows)
             elif child.tag in _BLOCKS or child.tag in ("table", "td", "th"):
                 self.flush()
                 self.walk(child)
@@ -156,27 +164,26 @@ class _Walker:
             else:
                 self.walk(child)
 
-    def table(self, node: _Node) -> None:
-        rows = []
-        for row in _descendants(node, "tr", stop="table"):
-            cells = []
-            for cell in row.children:
-                if isinstance(cell, _Node) and cell.tag in ("td", "th"):
-                    cells.append((_text(cell), _span(cell, "rowspan"), _span(cell, "colspan")))
-            rows.append(cells)
-        if rows:
-            self.tables += 1
-            self.blocks.append(build_grid(self.tables, rows))
 
-
-def _is_layout(table: _Node) -> bool:
-    """A table used to lay out the page: a cell holds another table or several paragraphs."""
-    for cell in _descendants(table, "td", stop=None):
-        if any(True for _ in _descendants(cell, "table", stop=None)):
-            return True
-        if sum(1 for _ in _descendants(cell, "p", stop="table")) > 3:
-            return True
-    return False
+def _figures(table: _Node) -> Rows | None:
+    """A table's rows, unless the table lays out the page: a cell holds another table, or a cell
+    holds running text (an article in a layout cell) and few cells are numbers. The count of
+    paragraphs in a cell says nothing: a label may be written one character per paragraph."""
+    if any(True for _ in _descendants(table, "table", stop="table")):
+        return None
+    rows = [
+        [
+            (_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"))
+            for cell in row.children
+            if isinstance(cell, _Node) and cell.tag in ("td", "th")
+        ]
+        for row in _descendants(table, "tr", stop="table")
+    ]
+    texts = [clean(text) for row in rows for text, _, _ in row]
+    running = any(len(text) >= RUNNING_TEXT for text in texts)
+    if running and sum(1 for text in texts if is_number(text)) < MIN_FIGURES:
+        return None
+    return rows
 
 
 def _descendants(node: _Node, tag: str, stop: str | None):
@@ -199,5 +206,4 @@ def _text(node: _Node) -> str:
 
 
 def _span(node: _Node, name: str) -> int:
-    value = node.attrs.get(name, "1").strip()
-    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
+    return written_span(node.attrs.get(name, "1"))

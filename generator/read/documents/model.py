@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,18 +11,29 @@ from generator.base.problems import Problem
 
 _SPACE = re.compile(r"\s+")
 _BESIDE_WIDE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
+_RADICALS = {
+    cp: unicodedata.normalize("NFKC", chr(cp))
+    for cp in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6))  # radicals supplement, Kangxi
+    if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)
+}
+_RADICALS |= str.maketrans(  # the supplement's radicals have no NFKC form: the ones fonts share
+    "⺂⺃⺅⺉⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺠⺡⺣⺤⺦⺨⺫⺭⺯⺰⺱⺲⺹⺺⺾⻁⻂⻃⻅⻆⻈⻉⻋⻌⻐⻑⻒⻓⻔⻖⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻮⻯⻰⻱⻲",
+    "乛乚亻刂兀尣尢巳幺彑彐忄扌攵旡歺民氵灬爫丬犭罒礻糹纟罓罒耂肀艹虎衤覀见角讠贝车辶钅長镸长门阝青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐齿竜龙龜亀",
+)
+_RADICALS[0x2F3E] = "户"  # ⼾: NFKC gives the traditional 戶, simplified Chinese fonts draw 户
 
 
 def clean(text: str) -> str:
     """Text as one line: runs of white space become one space, and none is kept beside a Chinese
-    character (a line break inside a table cell, or a PDF's spacing, must not split a word)."""
-    return _BESIDE_WIDE.sub(
-        "", _SPACE.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
-    )
+    character (a line break inside a table cell, or a PDF's spacing, must not split a word).
+    Radicals are read as the characters they stand for: a PDF printed by a browser writes 人 as
+    the Kangxi radical ⼈ and 民 as ⺠ when the font draws both with one glyph."""
+    text = text.translate(_RADICALS).replace("\u00a0", " ").replace("\u3000", " ")
+    return _BESIDE_WIDE.sub("", _SPACE.sub(" ", text).strip())
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph:
+class ReadParagraph:
     """One paragraph of running text; `number` counts paragraphs from the start (1-based)."""
 
     text: str
@@ -68,7 +79,7 @@ class Grid:
         return [(cell.text if (cell := self.at(row, c)) else "") for c in range(self.width)]
 
 
-Block = Paragraph | Grid
+Block = ReadParagraph | Grid
 
 
 @dataclass(frozen=True)
@@ -86,8 +97,8 @@ class ReportText:
     """The web page's own title (its <title>), which may be the only place the report's is."""
 
     @property
-    def paragraphs(self) -> list[Paragraph]:
-        return [b for b in self.blocks if isinstance(b, Paragraph)]
+    def paragraphs(self) -> list[ReadParagraph]:
+        return [b for b in self.blocks if isinstance(b, ReadParagraph)]
 
     @property
     def grids(self) -> list[Grid]:
@@ -100,25 +111,3 @@ class DocumentReading:
 
     document: ReportText | None
     problems: list[Problem] = field(default_factory=list)
-
-
-def build_grid(number: int, rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
-    """A grid from rows of (text, row span, column span), placed as a browser does: each cell
-    takes the first free position of its row. Tolerant of ragged rows and spans that overflow."""
-    taken: set[tuple[int, int]] = set()
-    cells: list[Cell] = []
-    width = 0
-    for r, row in enumerate(rows):
-        c = 0
-        for text, row_span, col_span in row:
-            while (r, c) in taken:
-                c += 1
-            row_span = max(1, min(row_span, len(rows) - r))
-            col_span = max(1, col_span)
-            cells.append(Cell(clean(text), r, c, row_span, col_span))
-            for rr in range(r, r + row_span):
-                for cc in range(c, c + col_span):
-                    taken.add((rr, cc))
-            c += col_span
-            width = max(width, c)
-    return Grid(number, tuple(cells), len(rows), width)

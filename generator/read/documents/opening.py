@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.base import limits
 from generator.base.problems import Location, Problem, Severity
-from generator.read.documents.docx import DocumentError, read_docx_report
-from generator.read.documents.html import PageTooComplex, read_html_report
+from generator.read.documents.docx import read_docx_report
+from generator.read.documents.errors import DocumentError
+from generator.read.documents.html import read_html_report
 from generator.read.documents.model import DocumentReading, ReportText
 from generator.read.documents.pdf import read_pdf_report
 from generator.read.documents.text import read_text_report
@@ -41,7 +43,7 @@ def read_report(path: Path) -> DocumentReading:
         document = _reader(data)(path.name, data)
     except OSError as error:
         return _refused(where, f"无法读取文件（{error.strerror or error}）")
-    except (DocumentError, PageTooComplex) as error:
+    except DocumentError as error:
         return _refused(where, str(error))
     except RecursionError:
         return _refused(where, "文件内部结构异常（嵌套过深），无法读取")
@@ -64,8 +66,8 @@ def _reader(data: bytes) -> Callable[[str, bytes], ReportText]:
     kind = sniff(data)
     if kind is FileType.ZIP:
         try:
-            flavour = zip_flavour(zipfile.ZipFile(_bytes_io(data)))
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            flavour = zip_flavour(zipfile.ZipFile(io.BytesIO(data)))
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
             raise DocumentError("文件已损坏（压缩结构不完整，可能传输中断）") from None
         if flavour == "docx":
             return read_docx_report
@@ -79,12 +81,6 @@ def _reader(data: bytes) -> Callable[[str, bytes], ReportText]:
     if kind is FileType.TEXT:
         return read_html_report if b"<p" in data[:65536].lower() else read_text_report
     raise DocumentError(_REFUSED[kind])
-
-
-def _bytes_io(data: bytes):
-    import io
-
-    return io.BytesIO(data)
 
 
 def _refused(where: Location, message: str) -> DocumentReading:

@@ -4,7 +4,7 @@
 
 Crafted PDFs can make a parser take unbounded time or memory, so the caller runs this module in
 a child process with a time limit and an address-space limit, and reads JSON from its output:
-{"pages": [{"lines": [[x0, x1, text], ...], "tables": [[top, cells], ...], "width": w}, ...]}
+{"pages": [{"lines": [[x0, x1, top, text], ...], "tables": [[top, cells], ...], "width": w}, ...]}
 or {"error": "encrypted" | "broken"}.
 """
 
@@ -14,7 +14,7 @@ import io
 import json
 import sys
 
-MAX_PAGES = 300
+from generator.base import limits
 
 
 def pages(data: bytes) -> dict[str, object]:
@@ -29,7 +29,8 @@ def pages(data: bytes) -> dict[str, object]:
         return {"error": "encrypted" if encrypted else "broken"}
     result = []
     with pdf:
-        for page in pdf.pages[:MAX_PAGES]:
+        for printed in pdf.pages[: limits.MAX_PDF_PAGES]:
+            page = printed.filter(_visible)
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
 
@@ -51,6 +52,18 @@ def pages(data: bytes) -> dict[str, object]:
                 }
             )
     return {"pages": result}
+
+
+def _visible(obj: dict) -> bool:
+    """Whether an object can be seen: a white area filled without an outline is not (a browser
+    paints the page's background so), and its edges must not be taken for a table's rules."""
+    if obj.get("object_type") != "rect" or obj.get("stroke") or not obj.get("fill"):
+        return True
+    colour = obj.get("non_stroking_color")
+    if not isinstance(colour, tuple | list) or not all(isinstance(c, int | float) for c in colour):
+        return True
+    white = (0, 0, 0, 0) if len(colour) == 4 else (1,) * len(colour)
+    return any(abs(c - w) > 0.01 for c, w in zip(colour, white, strict=True))
 
 
 def _cells(table: object) -> list[list[object]]:

@@ -39,15 +39,6 @@ class _Run:
     headers: tuple[tuple[int, int, tuple[str, ...]], ...]  # (first col, last col, header path)
 
 
-@dataclass(frozen=True)
-class ReadCell:
-    """A table cell as read for a field: its text and where it is."""
-
-    field: Field
-    text: str
-    location: Location
-
-
 def read_tables(document: ReportText, spec: FormatSpec, problems: Problems) -> UnitData:
     """The format's table fields found in the document, as a unit's values."""
     unit = UnitData(document.file)

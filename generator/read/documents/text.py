@@ -3,11 +3,12 @@ Markdown tables, or tab-separated rows (as copied out of a web page or Excel).""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from generator.base import limits
 from generator.base.textwidth import display_width
+from generator.read.documents.blocks import Blocks, Rows
 from generator.read.documents.encoding import decode
-from generator.read.documents.model import Block, Grid, Paragraph, ReportText, build_grid, clean
+from generator.read.documents.errors import DocumentTooComplex
+from generator.read.documents.model import ReportText
 
 _WIDE = "\0"
 
@@ -16,8 +17,7 @@ def read_text_report(name: str, data: bytes) -> ReportText:
     """A .txt report: box-drawn and tab-separated tables found, every other line a paragraph."""
     text, _ = decode(data)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks: list[Block] = []
-    tables = paragraphs = 0
+    blocks = Blocks()
     index = 0
     while index < len(lines):
         stripped = lines[index].strip()
@@ -25,32 +25,34 @@ def read_text_report(name: str, data: bytes) -> ReportText:
             end = index
             while end < len(lines) and lines[end].strip().startswith(("+", "|")):
                 end += 1
-            tables += 1
             block = lines[index:end]
             corners = any(line.strip().startswith("+") for line in block)
-            blocks.append(box_table(tables, block) if corners else pipe_table(tables, block))
+            blocks.add_rows(box_table(block) if corners else pipe_table(block))
             index = end
             continue
         if lines[index].count("\t") >= 2:
             end = index
             while end < len(lines) and lines[end].count("\t") >= 2:
                 end += 1
-            tables += 1
-            rows = [[(cell, 1, 1) for cell in line.split("\t")] for line in lines[index:end]]
-            blocks.append(build_grid(tables, rows))
+            blocks.add_rows(
+                [[(cell, 1, 1) for cell in line.split("\t")] for line in lines[index:end]]
+            )
             index = end
             continue
-        paragraph = clean(stripped.lstrip("#").strip() if stripped.startswith("#") else stripped)
-        if paragraph:
-            paragraphs += 1
-            blocks.append(Paragraph(paragraph, paragraphs))
+        blocks.add_paragraph(stripped.lstrip("#") if stripped.startswith("#") else stripped)
         index += 1
-    return ReportText(name, "txt", tuple(blocks))
+    return ReportText(name, "txt", tuple(blocks.items))
 
 
-def box_table(number: int, lines: list[str]) -> Grid:
+def box_table(lines: list[str]) -> Rows:
     """A table drawn with + - | (merged cells included): each cell is the box whose top-left
     corner is a + with - to its right and | below it."""
+    longest = max(len(line) for line in lines)
+    if len(lines) * longest > limits.MAX_DRAWN_TABLE_CHARS:
+        raise DocumentTooComplex(
+            f"文本中用 + - | 画的表格过大（{len(lines)} 行，最长一行 {longest} 个字符），"
+            "不像年度报告的表格，拒绝读取"
+        )
     offset = min(len(line) - len(line.lstrip()) for line in lines)
     canvas = [_columns(line[offset:].rstrip()) for line in lines]
     width = max(len(row) for row in canvas)
@@ -60,6 +62,7 @@ def box_table(number: int, lines: list[str]) -> Grid:
         return canvas[y][x] if 0 <= y < len(canvas) and 0 <= x < width else " "
 
     boxes = []
+    area = 0
     for y in range(len(canvas) - 1):
         for x in range(width - 1):
             if at(x, y) != "+" or at(x + 1, y) not in "-+" or at(x, y + 1) not in "|+":
@@ -72,32 +75,29 @@ def box_table(number: int, lines: list[str]) -> Grid:
                 bottom += 1
             if right >= width or bottom >= len(canvas):
                 continue
+            area += (right - x) * (bottom - y)
+            if area > width * len(canvas):  # boxes of a table drawing never overlap
+                raise DocumentTooComplex(
+                    "文本中用 + - | 画的表格结构异常（格子互相重叠），拒绝读取"
+                )
             text = "".join(
                 "".join(ch for ch in canvas[row][x + 1 : right] if ch != _WIDE).strip()
                 for row in range(y + 1, bottom)
             )
             boxes.append((x, y, right, bottom, text))
-    xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
-    ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
+    col_of = {x: i for i, x in enumerate(sorted({b[0] for b in boxes} | {b[2] for b in boxes}))}
+    row_of = {y: i for i, y in enumerate(sorted({b[1] for b in boxes} | {b[3] for b in boxes}))}
     placed = sorted(
-        (
-            (
-                ys.index(y0),
-                xs.index(x0),
-                ys.index(y1) - ys.index(y0),
-                xs.index(x1) - xs.index(x0),
-                t,
-            )
-            for x0, y0, x1, y1, t in boxes
-        ),
+        (row_of[y0], col_of[x0], row_of[y1] - row_of[y0], col_of[x1] - col_of[x0], t)
+        for x0, y0, x1, y1, t in boxes
     )
-    rows: list[list[tuple[str, int, int]]] = [[] for _ in range(max(len(ys) - 1, 0))]
+    rows: list[list[tuple[str, int, int]]] = [[] for _ in range(max(len(row_of) - 1, 0))]
     for r, _c, row_span, col_span, text in placed:
         rows[r].append((text, row_span, col_span))
-    return build_grid(number, rows)
+    return rows
 
 
-def pipe_table(number: int, lines: list[str]) -> Grid:
+def pipe_table(lines: list[str]) -> Rows:
     """A Markdown table: cells between | marks; the |---| rule under the header is skipped."""
     rows = []
     for line in lines:
@@ -105,7 +105,7 @@ def pipe_table(number: int, lines: list[str]) -> Grid:
         if all(set(c.strip()) <= set("-: ") for c in cells):
             continue
         rows.append([(c.strip(), 1, 1) for c in cells])
-    return build_grid(number, rows)
+    return rows
 
 
 def _columns(line: str) -> list[str]:
@@ -116,7 +116,3 @@ def _columns(line: str) -> list[str]:
         if display_width(ch) == 2:
             result.append(_WIDE)
     return result
-
-
-def read_text_file(path: Path) -> ReportText:
-    return read_text_report(path.name, path.read_bytes())

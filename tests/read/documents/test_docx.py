@@ -9,8 +9,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.read.documents.docx import DocumentError, read_docx_report
+from generator.read.documents.docx import read_docx_report
+from generator.read.documents.errors import DocumentError
 from generator.read.documents.opening import read_report
+from tests import hostile
 
 
 def word_file(tmp_path: Path) -> Path:
@@ -57,7 +59,9 @@ def test_a_dtd_is_refused(tmp_path: Path) -> None:
         read_docx_report("bad.docx", output.getvalue())
 
 
-def test_a_zip_bomb_and_an_old_doc_get_a_message_not_a_traceback(tmp_path: Path) -> None:
+def test_a_zip_bomb_an_old_doc_and_a_future_zip_get_a_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
         target.writestr("[Content_Types].xml", "<Types/>")
@@ -68,3 +72,29 @@ def test_a_zip_bomb_and_an_old_doc_get_a_message_not_a_traceback(tmp_path: Path)
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
     reading = read_report(tmp_path / "old.doc")
     assert reading.document is None and "另存为“Word 文档（*.docx）”" in reading.problems[0].message
+    (tmp_path / "future.docx").write_bytes(
+        hostile.future_zip_version(word_file(tmp_path).read_bytes())
+    )
+    reading = read_report(tmp_path / "future.docx")
+    assert reading.document is None and "文件已损坏" in reading.problems[0].message
+
+
+def test_the_package_checks_name_a_report_file_not_a_workbook(tmp_path: Path) -> None:
+    source = zipfile.ZipFile(word_file(tmp_path))
+    twice = io.BytesIO()
+    with zipfile.ZipFile(twice, "w") as target, pytest.warns(UserWarning, match="Duplicate"):
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        target.writestr("word/document.xml", b"<w:document/>")  # a second body hides the first
+    (tmp_path / "twice.docx").write_bytes(twice.getvalue())
+    reading = read_report(tmp_path / "twice.docx")
+    assert reading.document is None and "重名的部件" in reading.problems[0].message
+    many = io.BytesIO()
+    with zipfile.ZipFile(many, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        for index in range(1000):
+            target.writestr(f"word/extra{index}.xml", b"<x/>")
+    (tmp_path / "many.docx").write_bytes(many.getvalue())
+    message = read_report(tmp_path / "many.docx").problems[0].message
+    assert message.endswith("不像正常的报告文件") and "工作簿" not in message

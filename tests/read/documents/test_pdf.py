@@ -6,11 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from generator.base.problems import Problems
+from generator.formats.registry import format_for_year
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
 from generator.read.documents.opening import read_report
+from generator.read.documents.tables import read_tables
+from tests.browser import Browser
 from tests.conftest import ROOT
 from tests.support import libreoffice_convert
+
+SPEC = format_for_year(2025)
+SPEC_TABLE_FIELDS = {f for f in SPEC.fields if f.split(".")[0] in SPEC.tables}
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +39,22 @@ def test_a_pdf_of_our_word_report_has_its_paragraphs_and_ruled_tables(
     assert joined.endswith("结转下年度继续办理31件。")  # one paragraph, though three lines long
     rows = [g.row_texts(r) for g in document.grids for r in range(g.height)]
     assert any(r[0] == "一、本年新收政府信息公开申请数量" and r[-1] == "713" for r in rows)
+
+
+def test_a_page_printed_by_a_browser_reads_as_the_page_does(
+    word_2025: Path, browser: Browser, tmp_path: Path
+) -> None:
+    """Chromium writes 人 and 民 as radicals (⼈ ⺠), fills the page with a white background and
+    prints the date, title, address and page x/y on every page: none of it may show."""
+    page = next(word_2025.parent.glob("*报告.html"))
+    browser.open(page, 1280)
+    reading = read_report(browser.pdf(tmp_path / "printed.pdf", header_footer=True))
+    printed, shown = reading.document, read_report(page).document
+    assert printed is not None and shown is not None and reading.problems == []
+    assert [p.text for p in printed.paragraphs] == [p.text for p in shown.paragraphs]
+    problems = Problems()
+    assert read_tables(printed, SPEC, problems).values.keys() == SPEC_TABLE_FIELDS
+    assert list(problems) == []
 
 
 def test_a_pdf_without_ruled_tables_is_read_for_its_text_and_says_so(tmp_path: Path) -> None:
