@@ -65,6 +65,9 @@ class StatedFigure:
     also: tuple[Base, ...] = ()
     shares: str = ""
     """The key of the share bases a “占x%” of this figure is computed against."""
+    everyday: bool = False
+    """Named by words other work uses too (办结, 受理, 复议): compared only when the sentence is
+    about information disclosure (Narrative.disclosure_words)."""
 
     @property
     def base(self) -> Base:
@@ -105,6 +108,10 @@ class Narrative:
     deadline_government: tuple[int, int]
     deadline_department: tuple[int, int]
     part_count_words: tuple[str, ...]
+    disclosure_words: tuple[str, ...] = ()
+    """Words that say a sentence is about information disclosure (信息公开, 依申请公开)."""
+    other_subjects: tuple[str, ...] = ()
+    """Words that say a count is about other work (热线, 诉求, 提案, 政务服务)."""
 
     def fields(self) -> set[str]:
         """Every field the narrative refers to."""
@@ -146,6 +153,7 @@ SCHEMA = table(
             field_unit=TEXT,
             also=ListOf(_BASE),
             shares=TEXT,
+            everyday=_FLAG,
         )
     ),
     share_bases=ListOf(table("key bases", key=TEXT, bases=ListOf(_BASE))),
@@ -160,6 +168,8 @@ SCHEMA = table(
         )
     ),
     boilerplate=TEXTS,
+    disclosure_words=TEXTS,
+    other_subjects=TEXTS,
 )
 
 
@@ -193,6 +203,7 @@ def _build(data: dict[str, Any]) -> Narrative:
             field_unit=f.get("field_unit", "件"),
             also=tuple(base(b) for b in f.get("also", ())),
             shares=f.get("shares", ""),
+            everyday=f.get("everyday", False),
         )
         for f in data["figures"]
     )
@@ -236,6 +247,8 @@ def _build(data: dict[str, Any]) -> Narrative:
         deadline_government=_month_day(deadline["government"], "deadline.government"),
         deadline_department=_month_day(deadline["department"], "deadline.department"),
         part_count_words=tuple(data.get("part_count_words", ())),
+        disclosure_words=tuple(data.get("disclosure_words", ())),
+        other_subjects=tuple(data.get("other_subjects", ())),
     )
 
 

@@ -28,6 +28,8 @@ _SUB_AMOUNT = ("含", "包括", "其中含")
 _ENUMERATION_END = re.compile(r"[，,；;。]\s*(?:共|合计|总计|累计|全年|另有|本年度)")
 _TOTAL_WORDS = ("共", "合计", "总计", "累计")
 _SEMICOLON = re.compile("[；;]")
+_FILLER = re.compile(r"(?:共计|总计|合计|累计|共|为|达到|达|了|有)*")
+"""Words that may stand between a figure's word and its number and leave it “right before”."""
 HUNDRED = Decimal(100)
 
 
@@ -65,10 +67,16 @@ def check_figures(
             counts = [n for n in numbers if not n.percent and not n.change and n.unit != "个百分点"]
             named = {}
             for number in counts:
-                figure = figure_named(sentence, number, narrative.figures)
-                if figure is not None:
-                    named[number.start] = _Named(number, figure)
-                    _compare(sentence, passage, named[number.start], figures, problems)
+                naming = figure_named(sentence, number, narrative.figures)
+                if naming is None:
+                    continue
+                figure, gap = naming
+                if figure.everyday and not about_disclosure(
+                    sentence, number.start, gap, figure, narrative, passage.part
+                ):
+                    continue
+                named[number.start] = _Named(number, figure)
+                _compare(sentence, passage, named[number.start], figures, problems)
             shares = _share_bases(sentence, counts, previous_counts, problems, passage)
             for number in numbers:
                 if number.percent and not number.change:
@@ -90,14 +98,15 @@ def check_figures(
 
 def figure_named(
     sentence: str, number: Stated, catalogue: tuple[StatedFigure, ...]
-) -> StatedFigure | None:
-    """The figure whose word stands nearest before the number in its clause (or just after it)."""
+) -> tuple[StatedFigure, str] | None:
+    """The figure whose word stands nearest before the number in its clause (or just after it),
+    and the words between that word and the number."""
     offset, clause = clause_of(sentence, number.start)
     before = clause[: number.start - offset]
     after = clause[number.end - offset :]
     if "分别" in before:
         return None  # 分别为 a、b: which number goes with which name is not in the words
-    best: tuple[tuple[int, int, int], StatedFigure] | None = None
+    best: tuple[tuple[int, int, int], StatedFigure, str] | None = None
     for figure in catalogue:
         if number.unit not in figure.units:
             continue
@@ -115,14 +124,32 @@ def figure_named(
                 continue
             key = (position + len(word), len(word), context)
             if best is None or key > best[0]:
-                best = (key, figure)
+                best = (key, figure, gap)
         for word in figure.after:
             position = after.find(word)
             if 0 <= position <= MAX_GAP and not re.search(r"\d", after[:position]):
                 key = (len(before) - 1, len(word), context)
                 if best is None or key > best[0]:
-                    best = (key, figure)
-    return best[1] if best else None
+                    best = (key, figure, after[:position])
+    return (best[1], best[2]) if best else None
+
+
+def about_disclosure(
+    sentence: str, position: int, gap: str, figure: StatedFigure, narrative: Narrative, part: str
+) -> bool:
+    """Whether a count named by an everyday word (办结, 复议) speaks of information disclosure:
+    no other subject (热线, 提案) after the last disclosure word before it, and either a disclosure
+    word in the sentence or the part it was typed in, or the figure's word right before it."""
+    before = sentence[:position]
+    disclosure = max((before.rfind(w) for w in narrative.disclosure_words), default=-1)
+    other = max((before.rfind(w) for w in narrative.other_subjects), default=-1)
+    if other > disclosure:
+        return False
+    if any(w in sentence or w in part for w in narrative.disclosure_words):
+        return True
+    for word in figure.between:
+        gap = gap.replace(word, "")
+    return _FILLER.fullmatch(gap) is not None
 
 
 def _context_position(before: str, figure: StatedFigure) -> int:

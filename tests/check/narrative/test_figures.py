@@ -116,3 +116,36 @@ def test_a_changes_against_last_year() -> None:
 def test_respectively_and_sub_amounts_are_not_guessed() -> None:
     text = "制发规章、行政规范性文件分别为2件、6件；答复申请718件（含上年结转36件）。"
     assert problems_of(text, table={**TABLE, "art20_1.rules.issued": 0}) == []
+
+
+APPEALS = {**TABLE, "appeal.cases.direct_total": 3, "appeal.cases.after_total": 10}
+
+
+def test_counts_of_other_work_named_by_everyday_words_are_not_compared() -> None:
+    for sentence in (
+        "12345政务服务热线全年办结群众诉求3.2万件。",
+        "全年答复人大代表建议和政协提案156件。",
+        "县政务服务中心全年受理群众办事申请12.5万件。",
+        "全年办理行政复议案件120件。",
+        "全县法院审结行政诉讼案件85件。",
+        "全年受理政府信息公开申请713件，12345热线办结群众诉求3.2万件。",
+    ):
+        assert problems_of(sentence, table=APPEALS) == [], sentence
+
+
+def test_everyday_words_about_disclosure_are_still_compared() -> None:
+    assert problems_of("全年被申请行政复议60件。", table=APPEALS) == [
+        "“全年被申请行政复议60件。”：文中行政复议为60件，但表格中为 61件"
+    ]
+    assert problems_of("因政府信息公开被申请行政复议案件120件。", table=APPEALS) != []
+    assert problems_of("依托政务服务中心受理政府信息公开申请700件。") != []
+    assert problems_of("新收申请700件。") != []  # 申请 is the word's own noun
+    typed_in_its_row = [Passage("全年受理申请700件。", Location("a.xlsx"), "（二）依申请公开")]
+    found = Problems()
+    check_figures(
+        typed_in_its_row,
+        SPEC.narrative,
+        Figures(FigureSet("表格", {"apply.new.total": Decimal(713)})),
+        found,
+    )
+    assert len(found.items) == 1
