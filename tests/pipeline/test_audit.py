@@ -147,12 +147,8 @@ def test_one_planted_mistake_in_the_text_gives_exactly_that_error(
     assert "第一部分" in found[0]
 
 
-def test_last_years_report_checks_carry_over_and_the_stated_change(
-    outputs: dict[int, Path], tmp_path: Path
-) -> None:
-    this_year = planted(
-        outputs, tmp_path, "新收政府信息公开申请713件", "新收政府信息公开申请713件，同比增长10.0%"
-    )
+def last_years_report(outputs: dict[int, Path], tmp_path: Path) -> ReportAudit:
+    """Our own 2025 report made into 2024's, with 620 new applications instead of 713."""
     text = next(outputs[2025].glob("*.txt")).read_text(encoding="utf-8-sig")
     new_row = next(line for line in text.splitlines() if line.startswith("|一、本年新收"))
     text = text.replace(new_row, new_row.replace(" 705  ", " 612  ").replace("|713 |", "|620 |"))
@@ -164,7 +160,16 @@ def test_last_years_report_checks_carry_over_and_the_stated_change(
     last_year.write_text(text.replace("2026年", "2025年"), encoding="utf-8-sig")
     previous = audit_report(last_year)
     assert previous.tables is not None and previous.tables.value("apply.new.total") == 620
-    result = audit_report(this_year, previous=previous)
+    return previous
+
+
+def test_last_years_report_checks_carry_over_and_the_stated_change(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    this_year = planted(
+        outputs, tmp_path, "新收政府信息公开申请713件", "新收政府信息公开申请713件，同比增长10.0%"
+    )
+    result = audit_report(this_year, previous=last_years_report(outputs, tmp_path))
     found = errors(result)
     assert found == [
         next(e for e in found if "本年新收申请同比应为增长15.0%（本年 713，上年 620）" in e)
@@ -176,6 +181,28 @@ def test_last_years_report_checks_carry_over_and_the_stated_change(
         and "（2024年度 沭阳县人民政府2024年政府信息公开工作年度报告.txt" in carried[0]
     )
     assert any("正文有" in w and "与上年报告重复" in w for w in warnings)
+
+
+def test_a_change_against_last_year_named_by_its_year_is_checked(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    previous = last_years_report(outputs, tmp_path)
+    stated = "新收政府信息公开申请713件，较2024年增加30件"
+    found = errors(
+        audit_report(
+            planted(outputs, tmp_path, "新收政府信息公开申请713件", stated), previous=previous
+        )
+    )
+    assert len(found) == 1 and "本年新收申请较上年应为增加93件（本年 713，上年 620）" in found[0]
+    stated = "新收政府信息公开申请713件，较2023年增加30件"  # not last year: nothing to say
+    assert (
+        errors(
+            audit_report(
+                planted(outputs, tmp_path, "新收政府信息公开申请713件", stated), previous=previous
+            )
+        )
+        == []
+    )
 
 
 def test_a_folder_gets_one_report_each_and_a_summary(
@@ -225,3 +252,17 @@ def test_real_reports_raise_no_false_alarm_on_their_text(folder: str) -> None:
     wrong = [str(p) for p in result.problems if p.code in NARRATIVE_ERRORS]
     assert wrong == []
     assert result.year is None or str(result.year) == folder[:4]
+
+
+def test_our_own_report_with_last_years_figures_audits_clean_and_they_are_checked(
+    with_last_year, tmp_path: Path
+) -> None:
+    report = next(with_last_year[1].glob("*年度报告.txt"))
+    assert [str(p) for p in audit_report(report).problems] == []
+    text = report.read_text(encoding="utf-8-sig")
+    stated = "新收政府信息公开申请713件（上年693件，同比增长2.9%）"
+    assert stated in text
+    wrong = tmp_path / report.name
+    wrong.write_text(text.replace(stated, stated.replace("693", "683")), encoding="utf-8-sig")
+    found = errors(audit_report(wrong))
+    assert len(found) == 1 and "本年新收申请同比应为增长4.4%（本年 713，上年 683）" in found[0]
