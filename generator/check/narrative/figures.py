@@ -494,7 +494,7 @@ def _check_change(
         return
     subject = subjects[-1]
     previous = figures.previous
-    bases = []
+    bases: list[Decimal | None] = []
     if previous is not None and change.against in (None, previous.year):
         bases.append(previous.of(subject.figure.base))
     if change.against is None:
