@@ -56,7 +56,7 @@ def check_figures(
         for sentence in sentences(normalize(passage.text)):
             numbers = stated_numbers(sentence)
             counts = [n for n in numbers if not n.percent and not n.change and n.unit != "个百分点"]
-            last_year = [n for n in counts if _LAST_YEAR.fullmatch(_words_before(sentence, n))]
+            last_year = [n for n in counts if _last_years(sentence, n)]
             counts = [n for n in counts if n not in last_year]
             named = _named_counts(sentence, passage, counts, narrative, figures, problems)
             for number in last_year:
@@ -108,10 +108,12 @@ def _named_counts(
     return named
 
 
-def _words_before(sentence: str, number: Stated) -> str:
-    """The words of the number's clause before it."""
+def _last_years(sentence: str, number: Stated) -> bool:
+    """Whether a count is last year's, stated beside this year's: a clause of its own that says
+    上年 (713件（上年683件，同比增长4.4%）, 713件，上年为683件)."""
     offset, clause = clause_of(sentence, number.start)
-    return clause[: number.start - offset].strip()
+    before, after = clause[: number.start - offset], clause[number.end - offset :]
+    return _LAST_YEAR.fullmatch(before.strip()) is not None and not after.strip(" 。！？!?")
 
 
 def figure_named(

@@ -178,6 +178,10 @@ def test_a_stated_last_year_figure_is_checked() -> None:
     ]
     assert problems_of(text.replace("683", "693")) == []
     assert problems_of(text.replace("683", "693"), previous=previous) == []
+    assert problems_of("新收申请713件，上年为683件。", previous=previous) == [
+        "“新收申请713件，上年为683件。”：文中上年本年新收申请为683件，但上年中为 693件"
+    ]
+    assert problems_of("新收申请713件，上年683件申请已办结。", previous=previous) == []
     assert problems_of(
         "被申请行政复议61件（上年0件）。", previous={**TABLE, "appeal.cases.review_total": 2}
     ) == ["“被申请行政复议61件（上年0件）。”：文中上年行政复议为0件，但上年中为 2件"]
