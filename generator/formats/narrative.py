@@ -47,6 +47,8 @@ class Base:
 
     label: str
     fields: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    """Words that name it as the base of a share (占新收申请量的41.2%)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,9 @@ class StatedFigure:
     also: tuple[Base, ...] = ()
     shares: str = ""
     """The key of the share bases a “占x%” of this figure is computed against."""
+    everyday: bool = False
+    """Named by words other work uses too (办结, 受理, 复议): compared only when the sentence is
+    about information disclosure (Narrative.disclosure_words)."""
 
     @property
     def base(self) -> Base:
@@ -105,6 +110,10 @@ class Narrative:
     deadline_government: tuple[int, int]
     deadline_department: tuple[int, int]
     part_count_words: tuple[str, ...]
+    disclosure_words: tuple[str, ...] = ()
+    """Words that say a sentence is about information disclosure (信息公开, 依申请公开)."""
+    other_subjects: tuple[str, ...] = ()
+    """Words that say a count is about other work (热线, 诉求, 提案, 政务服务)."""
 
     def fields(self) -> set[str]:
         """Every field the narrative refers to."""
@@ -118,6 +127,7 @@ class Narrative:
 _MONTH_DAY = Scalar(str, "“月-日”，如 03-31")
 _FLAG = Scalar(bool, "true 或 false")
 _BASE = table("label fields", label=TEXT, fields=TEXTS)
+_SHARE_BASE = table("label fields", label=TEXT, fields=TEXTS, words=TEXTS)
 SCHEMA = table(
     "parts figures",
     deadline=table("government department", government=_MONTH_DAY, department=_MONTH_DAY),
@@ -146,9 +156,10 @@ SCHEMA = table(
             field_unit=TEXT,
             also=ListOf(_BASE),
             shares=TEXT,
+            everyday=_FLAG,
         )
     ),
-    share_bases=ListOf(table("key bases", key=TEXT, bases=ListOf(_BASE))),
+    share_bases=ListOf(table("key bases", key=TEXT, bases=ListOf(_SHARE_BASE))),
     claims=ListOf(
         table(
             "name topics",
@@ -160,6 +171,8 @@ SCHEMA = table(
         )
     ),
     boilerplate=TEXTS,
+    disclosure_words=TEXTS,
+    other_subjects=TEXTS,
 )
 
 
@@ -179,7 +192,7 @@ def load_narrative(folder: Path) -> Narrative | None:
 
 def _build(data: dict[str, Any]) -> Narrative:
     def base(entry: dict[str, Any]) -> Base:
-        return Base(entry["label"], tuple(entry["fields"]))
+        return Base(entry["label"], tuple(entry["fields"]), tuple(entry.get("words", ())))
 
     figures = tuple(
         StatedFigure(
@@ -193,6 +206,7 @@ def _build(data: dict[str, Any]) -> Narrative:
             field_unit=f.get("field_unit", "件"),
             also=tuple(base(b) for b in f.get("also", ())),
             shares=f.get("shares", ""),
+            everyday=f.get("everyday", False),
         )
         for f in data["figures"]
     )
@@ -236,6 +250,8 @@ def _build(data: dict[str, Any]) -> Narrative:
         deadline_government=_month_day(deadline["government"], "deadline.government"),
         deadline_department=_month_day(deadline["department"], "deadline.department"),
         part_count_words=tuple(data.get("part_count_words", ())),
+        disclosure_words=tuple(data.get("disclosure_words", ())),
+        other_subjects=tuple(data.get("other_subjects", ())),
     )
 
 

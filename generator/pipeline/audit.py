@@ -294,7 +294,9 @@ def audit_report(
         result.outline = check_structure(document, spec.narrative, result.year, result.problems)
         figures = Figures(
             main=figure_set("表格", result.tables, spec),
-            previous=figure_set("上年报告表格", last.tables, last.spec) if last else None,
+            previous=figure_set("上年报告表格", last.tables, last.spec, last.year)
+            if last
+            else None,
         )
         check_figures(result.outline.passages, spec.narrative, figures, result.problems)
         check_claims(result.outline.passages, spec.narrative, figures, result.problems)
@@ -303,7 +305,9 @@ def audit_report(
     return result
 
 
-def figure_set(label: str, unit: UnitData | None, spec: FormatSpec | None) -> FigureSet:
+def figure_set(
+    label: str, unit: UnitData | None, spec: FormatSpec | None, year: int | None = None
+) -> FigureSet:
     """The numbers of a report's tables, to compare its text with: a blank cell counts as 0 here
     (it is reported as blank on its own), a blank total as the sum of its parts."""
     if unit is None or spec is None:
@@ -317,7 +321,7 @@ def figure_set(label: str, unit: UnitData | None, spec: FormatSpec | None) -> Fi
         printed = unit.value(item_id)
         if item_id in numbers and printed is None and all(p in numbers for p in parts):
             numbers[item_id] = sum((numbers[p] for p in parts), Decimal(0))
-    return FigureSet(label, numbers, {f.id: f.label for f in spec.fields.values()})
+    return FigureSet(label, numbers, {f.id: f.label for f in spec.fields.values()}, year)
 
 
 def _check_across_years(result: ReportAudit, previous: ReportAudit) -> None:

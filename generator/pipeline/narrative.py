@@ -34,7 +34,9 @@ def check_typed_text(
     narrative = spec.narrative
     if narrative is None:
         return
-    last = _figures("上年汇总数", previous.units, previous.spec) if previous else None
+    last = (
+        _figures("上年汇总数", previous.units, previous.spec, previous.year) if previous else None
+    )
     for unit in units:
         is_body = unit.level == spec.body_level
         if not (is_body or each):
@@ -69,7 +71,9 @@ def typed_passages(unit: UnitData, spec: FormatSpec) -> list[Passage]:
     return passages
 
 
-def _figures(label: str, units: Sequence[UnitData], spec: FormatSpec) -> FigureSet:
+def _figures(
+    label: str, units: Sequence[UnitData], spec: FormatSpec, year: int | None = None
+) -> FigureSet:
     totals = add_up(units, spec, "narrative").figures
     numbers = {k: f.value for k, f in totals.items() if isinstance(f.value, Decimal)}
-    return FigureSet(label, numbers, {f.id: f.label for f in spec.fields.values()})
+    return FigureSet(label, numbers, {f.id: f.label for f in spec.fields.values()}, year)

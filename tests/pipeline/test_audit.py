@@ -335,6 +335,19 @@ def test_an_unusable_last_years_report_no_report_needed_is_a_notice_in_the_summa
     assert row[:2] == ("提示", "无标题.txt") and "未能使用：无法从文档中确定报告年度" in row[2]
 
 
+def test_a_change_against_last_year_named_by_its_year_is_checked(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    last_years = last_years_reports([last_year(outputs, tmp_path / "上年")], None, Problems())
+    stated = "新收政府信息公开申请713件，较2024年增加30件"
+    this_year = planted(outputs, tmp_path, "新收政府信息公开申请713件", stated)
+    found = errors(audit_report(this_year, last_years=last_years))
+    assert len(found) == 1 and "本年新收申请较上年应为增加93件（本年 713，上年 620）" in found[0]
+    stated = "新收政府信息公开申请713件，较2023年增加30件"  # not last year: nothing to say
+    this_year = planted(outputs, tmp_path, "新收政府信息公开申请713件", stated)
+    assert errors(audit_report(this_year, last_years=last_years)) == []
+
+
 def test_a_folder_gets_one_report_each_and_a_summary(
     outputs: dict[int, Path], tmp_path: Path
 ) -> None:
@@ -401,3 +414,17 @@ def test_real_reports_raise_no_false_alarm_on_their_text(folder: str) -> None:
     wrong = [str(p) for p in result.problems if p.code in NARRATIVE_ERRORS]
     assert wrong == []
     assert result.year is None or str(result.year) == folder[:4]
+
+
+def test_our_own_report_with_last_years_figures_audits_clean_and_they_are_checked(
+    with_last_year, tmp_path: Path
+) -> None:
+    report = next(with_last_year[1].glob("*年度报告.txt"))
+    assert [str(p) for p in audit_report(report).problems] == []
+    text = report.read_text(encoding="utf-8-sig")
+    stated = "新收政府信息公开申请713件（上年693件，同比增长2.9%）"
+    assert stated in text
+    wrong = tmp_path / report.name
+    wrong.write_text(text.replace(stated, stated.replace("693", "683")), encoding="utf-8-sig")
+    found = errors(audit_report(wrong))
+    assert len(found) == 1 and "本年新收申请同比应为增长4.4%（本年 713，上年 683）" in found[0]

@@ -13,12 +13,12 @@ from generator.pipeline.options import BuildOptions
 from tests.conftest import ROOT
 
 
-def shipped_2025(tmp_path: Path, sentence: str) -> Path:
+def shipped_2025(tmp_path: Path, sentence: str, cell: str = "C17") -> Path:
     folder = tmp_path / "inputs" / "2025"
     shutil.copytree(ROOT / "inputs" / "2025", folder)
     path = folder / "沭阳县人民政府.xlsx"
     book = load_workbook(path)
-    book["文字材料"]["C17"] = sentence
+    book["文字材料"][cell] = sentence
     book.save(path)
     return folder
 
@@ -49,3 +49,16 @@ def test_a_sentence_about_the_body_itself_or_a_group_is_accepted(tmp_path: Path)
     body = next(u for u in shipped.units if u.level == "市政府")
     assert any("共收到依申请公开事项50件" in (row.text or "") for row in body.lists["text.part1"])
     assert not shipped.problems.blocking() and body.value("apply.received") == 50
+
+
+def test_counts_of_other_work_in_the_text_do_not_block_the_build(tmp_path: Path) -> None:
+    sentences = (
+        "全年答复人大代表建议和政协提案156件，并全部公开答复全文。"
+        "12345政务服务热线全年办结群众诉求3.2万件。县政务服务中心全年受理群众办事申请12.5万件。"
+    )
+    folder = shipped_2025(tmp_path, sentences, cell="C49")  # （五）监督保障
+    assert [
+        str(p)
+        for p in check_inputs(BuildOptions.for_year(2025, folder)).problems.items
+        if p.severity is Severity.ERROR
+    ] == []

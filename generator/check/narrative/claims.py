@@ -3,53 +3,72 @@ while applications are carried over, 未收取信息处理费 while a fee was ch
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from generator.base.numbers import format_decimal
 from generator.base.problems import Problems
-from generator.check.narrative.figures import quote
-from generator.check.narrative.text import Passage, clause_of, normalize, sentences
+from generator.check.narrative.subject import about_other_work
+from generator.check.narrative.text import Passage, clause_of, normalize, quote, sentences
 from generator.check.narrative.values import Figures
-from generator.formats.narrative import Narrative
+from generator.formats.narrative import Claim, Narrative
 
 
 def check_claims(
     passages: list[Passage], narrative: Narrative, figures: Figures, problems: Problems
 ) -> None:
-    """Every claim of every sentence against the tables (or what the text states elsewhere)."""
+    """Every claim of every sentence against the tables (or what the text states elsewhere):
+    one error per sentence, citing every figure that contradicts what it claims."""
     for passage in passages:
         for sentence in sentences(normalize(passage.text)):
+            contradicted = []
             for claim in narrative.claims:
-                for position, said in _occurrences(sentence, claim.words, claim.patterns):
-                    offset, clause = clause_of(sentence, position)
-                    if any(word in clause[: position - offset] for word in claim.unless):
-                        continue
-                    subject = said if claim.patterns and not claim.words else sentence[:position]
-                    topics = [t for t in claim.topics if any(w in subject for w in t.words)]
-                    chosen = (
-                        topics or [t for t in claim.topics if not t.words] or list(claim.topics)
-                    )
-                    zero = tuple(f for topic in chosen for f in topic.zero)
-                    contradiction = _nonzero(zero, figures)
-                    if contradiction:
-                        problems.error(
-                            "claim-contradicted",
-                            f"{quote(sentence, position)}：文中称“{said}”，但{contradiction}",
-                            passage.location,
-                        )
+                spans = claimed(sentence, claim, narrative)
+                contradiction = _nonzero(_zero_fields(sentence, claim, spans), figures)
+                if contradiction:
+                    said = "”“".join(sentence[start:end] for start, end in spans)
+                    contradicted.append((spans[0][0], f"文中称“{said}”，但{contradiction}"))
+            if contradicted:
+                problems.error(
+                    "claim-contradicted",
+                    f"{quote(sentence, contradicted[0][0])}："
+                    + "；".join(text for _, text in contradicted),
+                    passage.location,
+                )
 
 
-def _occurrences(sentence: str, words: tuple[str, ...], patterns: tuple) -> list[tuple[int, str]]:
-    found = []
-    for word in words:
-        position = sentence.find(word)
-        if position >= 0:
-            found.append((position, word))
-    for pattern in patterns:
-        match = pattern.search(sentence)
-        if match:
-            found.append((match.start(), match.group(0)))
-    return found[:1] if words else found
+def claimed(sentence: str, claim: Claim, narrative: Narrative) -> list[tuple[int, int]]:
+    """Where a sentence makes the claim: (start, end) of each stretch of its words, overlapping
+    matches merged; none where words before it make it narrower (上年结转的申请已全部办结) or
+    about other work (人大代表建议均已按期办结)."""
+    found = sorted(
+        (m.start(), m.end())
+        for pattern in (*(re.compile(re.escape(w)) for w in claim.words), *claim.patterns)
+        for m in pattern.finditer(sentence)
+    )
+    spans: list[tuple[int, int]] = []
+    for start, end in found:
+        offset, clause = clause_of(sentence, start)
+        if any(word in clause[: start - offset] for word in claim.unless):
+            continue
+        if about_other_work(sentence[:start], narrative):
+            continue
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _zero_fields(sentence: str, claim: Claim, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The fields the claim says are 0: of the topics its words (or, for a claim of set words,
+    the sentence before them) name; of every topic when they name none."""
+    chosen = []
+    for start, end in spans:
+        subject = sentence[start:end] if claim.patterns and not claim.words else sentence[:start]
+        topics = [t for t in claim.topics if any(w in subject for w in t.words)]
+        chosen += topics or [t for t in claim.topics if not t.words] or list(claim.topics)
+    return tuple(dict.fromkeys(f for topic in chosen for f in topic.zero))
 
 
 def _nonzero(fields: tuple[str, ...], figures: Figures) -> str:

@@ -4,16 +4,20 @@ and changes against last year (同比增长x%, 较上年减少N件)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
 
 from generator.base.numbers import format_decimal, round_half_up
 from generator.base.problems import Problems
+from generator.check.narrative.claims import claimed
+from generator.check.narrative.subject import about_disclosure
 from generator.check.narrative.text import (
     Passage,
     Stated,
     clause_of,
+    clauses,
     normalize,
+    quote,
     sentences,
     stated_numbers,
 )
@@ -28,6 +32,10 @@ _SUB_AMOUNT = ("含", "包括", "其中含")
 _ENUMERATION_END = re.compile(r"[，,；;。]\s*(?:共|合计|总计|累计|全年|另有|本年度)")
 _TOTAL_WORDS = ("共", "合计", "总计", "累计")
 _SEMICOLON = re.compile("[；;]")
+_STATED_BASE = re.compile(r"占(?!比)(?P<base>\D{1,16}?)的?(?:比例|比重)?(?:为|达)?$")
+"""A share that says what it is of: 占新收申请量的41.2%, 占申请总数的."""
+_LAST_YEAR = re.compile(r"(?:上年|去年|上一年|上年度)(?:同期)?(?:为|是)?")
+"""The words before a count that make it last year's (713件（上年683件，同比增长4.4%））."""
 HUNDRED = Decimal(100)
 
 
@@ -39,21 +47,6 @@ class _Named:
     figure: StatedFigure
 
 
-def quote(sentence: str, around: int = 0, width: int = 60) -> str:
-    """A sentence as quoted in a message: whole when short, else the part around a position."""
-    text = sentence.strip()
-    if len(text) <= width:
-        return f"“{text}”"
-    start = max(0, min(around - width // 2, len(text) - width))
-    return (
-        "“"
-        + ("…" if start else "")
-        + text[start : start + width]
-        + ("…" if start + width < len(text) else "")
-        + "”"
-    )
-
-
 def check_figures(
     passages: list[Passage], narrative: Narrative, figures: Figures, problems: Problems
 ) -> None:
@@ -63,12 +56,11 @@ def check_figures(
         for sentence in sentences(normalize(passage.text)):
             numbers = stated_numbers(sentence)
             counts = [n for n in numbers if not n.percent and not n.change and n.unit != "个百分点"]
-            named = {}
-            for number in counts:
-                figure = figure_named(sentence, number, narrative.figures)
-                if figure is not None:
-                    named[number.start] = _Named(number, figure)
-                    _compare(sentence, passage, named[number.start], figures, problems)
+            last_year = [n for n in counts if _last_years(sentence, n)]
+            counts = [n for n in counts if n not in last_year]
+            named = _named_counts(sentence, passage, counts, narrative, figures, problems)
+            for number in last_year:
+                _check_last_year(sentence, passage, number, named, figures, problems)
             shares = _share_bases(sentence, counts, previous_counts, problems, passage)
             for number in numbers:
                 if number.percent and not number.change:
@@ -84,20 +76,57 @@ def check_figures(
                         problems,
                     )
                 elif number.change:
-                    _check_change(sentence, passage, number, named, figures, problems)
+                    _check_change(sentence, passage, number, named, last_year, figures, problems)
             previous_counts = (sentence, counts)
+
+
+def _named_counts(
+    sentence: str,
+    passage: Passage,
+    counts: list[Stated],
+    narrative: Narrative,
+    figures: Figures,
+    problems: Problems,
+) -> dict[int, _Named]:
+    """The counts whose words name a figure, by offset, each compared with the tables (but for
+    those inside a claim, 行政复议和行政诉讼均为0件, which the claim's check reports)."""
+    claims = [span for claim in narrative.claims for span in claimed(sentence, claim, narrative)]
+    named = {}
+    for number in counts:
+        if any(start <= number.start < end for start, end in claims):
+            continue
+        naming = figure_named(sentence, number, narrative.figures)
+        if naming is None:
+            continue
+        figure, gap = naming
+        if figure.everyday and not about_disclosure(
+            sentence, number.start, gap, figure, narrative, passage.part
+        ):
+            continue
+        named[number.start] = _Named(number, figure)
+        _compare(sentence, passage, named[number.start], figures, problems)
+    return named
+
+
+def _last_years(sentence: str, number: Stated) -> bool:
+    """Whether a count is last year's, stated beside this year's: a clause of its own that says
+    上年 (713件（上年683件，同比增长4.4%）, 713件，上年为683件)."""
+    offset, clause = clause_of(sentence, number.start)
+    before, after = clause[: number.start - offset], clause[number.end - offset :]
+    return _LAST_YEAR.fullmatch(before.strip()) is not None and not after.strip(" 。！？!?")
 
 
 def figure_named(
     sentence: str, number: Stated, catalogue: tuple[StatedFigure, ...]
-) -> StatedFigure | None:
-    """The figure whose word stands nearest before the number in its clause (or just after it)."""
+) -> tuple[StatedFigure, str] | None:
+    """The figure whose word stands nearest before the number in its clause (or just after it),
+    and the words between that word and the number."""
     offset, clause = clause_of(sentence, number.start)
     before = clause[: number.start - offset]
     after = clause[number.end - offset :]
     if "分别" in before:
         return None  # 分别为 a、b: which number goes with which name is not in the words
-    best: tuple[tuple[int, int, int], StatedFigure] | None = None
+    best: tuple[tuple[int, int, int], StatedFigure, str] | None = None
     for figure in catalogue:
         if number.unit not in figure.units:
             continue
@@ -115,14 +144,14 @@ def figure_named(
                 continue
             key = (position + len(word), len(word), context)
             if best is None or key > best[0]:
-                best = (key, figure)
+                best = (key, figure, gap)
         for word in figure.after:
             position = after.find(word)
             if 0 <= position <= MAX_GAP and not re.search(r"\d", after[:position]):
                 key = (len(before) - 1, len(word), context)
                 if best is None or key > best[0]:
-                    best = (key, figure)
-    return best[1] if best else None
+                    best = (key, figure, after[:position])
+    return (best[1], best[2]) if best else None
 
 
 def _context_position(before: str, figure: StatedFigure) -> int:
@@ -149,16 +178,8 @@ def _in_field_unit(number: Stated, figure: StatedFigure) -> Stated:
     scale = UNIT_SCALE.get(number.unit, Decimal(1)) / UNIT_SCALE.get(figure.field_unit, Decimal(1))
     if scale == 1:
         return number
-    return Stated(
-        number.value * scale,
-        figure.field_unit,
-        number.text,
-        number.start,
-        number.end,
-        number.decimals,
-        number.scale * scale,
-        number.approximate,
-        number.change,
+    return replace(
+        number, value=number.value * scale, unit=figure.field_unit, scale=number.scale * scale
     )
 
 
@@ -335,7 +356,14 @@ def _check_share(
         return  # the count is too far back to be what the share is of
     bases: list[tuple[str, Decimal, bool]] = []  # (label, value, right)
     enumeration = enumerations.get(part.start)
-    if enumeration is not None:
+    stated = _stated_bases(clause[: share.start - offset], named.get(part.start), narrative)
+    if stated:
+        enumeration = None  # the share says what it is of (占新收申请量的41.2%)
+        for base in stated:
+            value = figures.main.of(base)
+            if value is not None:
+                bases.append((base.label, value, True))
+    elif enumeration is not None:
         exact = enumeration.exact_base
         if exact is not None:
             bases.append(("各项之和" if enumeration.total.approximate else "总数", exact, True))
@@ -352,7 +380,7 @@ def _check_share(
     exact_share = [(label, part.value * HUNDRED / value, right) for label, value, right in bases]
     for index, (label, value, right) in enumerate(exact_share):
         if right and round_half_up(value, share.decimals) == share.value:
-            if index and not enumeration:
+            if index and not enumeration and not stated:
                 problems.notice(
                     "share-other-base",
                     f"{quote(sentence, share.start)}：{share.text}是按“{label}”计算的",
@@ -395,10 +423,21 @@ def _check_share(
     )
 
 
+def _stated_bases(before: str, named: _Named | None, narrative: Narrative) -> tuple[Base, ...]:
+    """The share bases the words before a share name (占新收申请量的41.2%: 本年新收申请), among
+    those of the figure the share is of; none when they name none."""
+    said = _STATED_BASE.search(before)
+    if said is None or named is None or not named.figure.shares:
+        return ()
+    return tuple(
+        base
+        for base in narrative.share_bases[named.figure.shares]
+        if any(word in said["base"] for word in base.words)
+    )
+
+
 def _previous_clause_start(sentence: str, position: int) -> int:
     """Where the clause before the one holding a position starts."""
-    from generator.check.narrative.text import clauses
-
     starts = [offset for offset, _ in clauses(sentence) if offset <= position]
     return starts[-2] if len(starts) > 1 else 0
 
@@ -407,25 +446,73 @@ def _truncated(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
 
 
+def _check_last_year(
+    sentence: str,
+    passage: Passage,
+    number: Stated,
+    named: dict[int, _Named],
+    figures: Figures,
+    problems: Problems,
+) -> None:
+    """A last-year figure stated beside this year's (713件（上年683件）) against last year's table."""
+    subject = _last_year_subject(sentence, number, named)
+    if subject is None or figures.previous is None:
+        return
+    last = figures.previous.of(subject.figure.base)
+    stated = _in_field_unit(number, subject.figure)
+    if last is None or _matches(stated, last):
+        return
+    problems.error(
+        "previous-mismatch",
+        f"{quote(sentence, number.start)}：文中上年{subject.figure.name}为{number.text}，"
+        f"但{figures.previous.label}中为 {format_decimal(last)}{subject.figure.field_unit}",
+        passage.location,
+    )
+
+
+def _last_year_subject(sentence: str, number: Stated, named: dict[int, _Named]) -> _Named | None:
+    """The named count a last-year figure belongs to: the last one in the clause just before."""
+    start = _previous_clause_start(sentence, number.start)
+    before = [n for offset, n in sorted(named.items()) if start <= offset < number.start]
+    return before[-1] if before else None
+
+
 def _check_change(
     sentence: str,
     passage: Passage,
     change: Stated,
     named: dict[int, _Named],
+    last_year: list[Stated],
     figures: Figures,
     problems: Problems,
 ) -> None:
-    """A 同比 change recomputed from last year's figure (only when last year is known)."""
-    if figures.previous is None or change.unit == "个百分点":
+    """A 同比 change recomputed from last year's figure: last year's table, or when there is none,
+    the last-year figure the sentence states beside it (上年683件); a change against a year the
+    text names (较2024年) only from that year's table."""
+    if change.unit == "个百分点":
         return
     subjects = [n for start, n in sorted(named.items()) if start < change.start]
     if not subjects:
         return
     subject = subjects[-1]
-    last = figures.previous.of(subject.figure.base)
-    if last is None:
+    previous = figures.previous
+    bases: list[Decimal | None] = []
+    if previous is not None and change.against in (None, previous.year):
+        bases.append(previous.of(subject.figure.base))
+    if change.against is None:
+        bases += [
+            _in_field_unit(n, subject.figure).value
+            for n in last_year
+            if subject.number.end <= n.start < change.start
+            and _last_year_subject(sentence, n, named) is subject
+        ]
+    bases = [b for b in bases if b is not None]
+    if not bases:
         return
     current = _in_field_unit(subject.number, subject.figure).value
+    if any(_change_agrees(change, current, last) for last in bases):
+        return
+    last = bases[0]
     difference = current - last
     where = f"（本年 {format_decimal(current)}，上年 {format_decimal(last)}）"
     if change.percent:
@@ -437,9 +524,6 @@ def _check_change(
             )
             return
         rate = difference * HUNDRED / last
-        stated = change.value * change.change
-        if round_half_up(rate, change.decimals) == stated or (rate == 0 and change.value == 0):
-            return
         direction = "增长" if rate > 0 else "下降"
         problems.error(
             "change-mismatch",
@@ -448,8 +532,6 @@ def _check_change(
             passage.location,
         )
         return
-    if difference == change.value * change.change:
-        return
     direction = "增加" if difference > 0 else "减少"
     problems.error(
         "change-mismatch",
@@ -457,3 +539,15 @@ def _check_change(
         f"{format_decimal(abs(difference))}{change.unit}{where}",
         passage.location,
     )
+
+
+def _change_agrees(change: Stated, current: Decimal, last: Decimal) -> bool:
+    """Whether a stated change (a rate or a count) says how `current` differs from `last`."""
+    difference = current - last
+    if not change.percent:
+        return difference == change.value * change.change
+    if last == 0:
+        return False
+    rate = difference * HUNDRED / last
+    stated = change.value * change.change
+    return round_half_up(rate, change.decimals) == stated or (rate == 0 and change.value == 0)

@@ -22,7 +22,9 @@ _TITLE = re.compile(
 _PERIOD = re.compile(
     r"统计(?:期限|时限|区间|时间)[^0-9]{0,6}(?P<year>\d{4})\s*年\s*1\s*月\s*1\s*日[起]?\s*(?:至|到|—|-|－|~)\s*(?:(?P<end>\d{4})\s*年)?\s*12\s*月\s*31\s*日"
 )
-_HEADING = re.compile(rf"^(?P<numeral>[{NUMERALS}]+)、(?P<title>.+)$")
+_HEADING = re.compile(rf"^(?P<numeral>[{NUMERALS}]+)(?P<mark>[、．.，,　 ]?)\s*(?P<title>\S.*)$")
+"""A part heading: 一、总体情况, or numbered 一．/一./一，/一　 (recognised, and warned about);
+with nothing after the numeral (一总体情况: a space the reader took out) only an official title."""
 _PART_COUNT = re.compile(rf"(?:共|分为|由)[^。]{{0,60}}?(?P<count>[{NUMERALS}]|\d+)\s*(?:个)?部分")
 _DATE = re.compile(r"^(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?$")
 _GOVERNMENT = re.compile(r"(?:省|市|区|县|旗|州|盟)人民政府$")
@@ -103,8 +105,9 @@ def check_structure(
         )
     if not found.title:
         problems.warning("no-title", "找不到报告标题（“……年政府信息公开工作年度报告”）", where)
-    headings = _headings(document, found.title)
+    headings = _headings(document, found.title, narrative)
     assigned = _assign(headings, narrative, problems, where)
+    _check_numbering(document, assigned, problems, where)
     found.parts_found = len(assigned)
     _check_count(document, headings, len(assigned), problems, where)
     found.passages = _passages(document, headings, assigned, found.title)
@@ -118,15 +121,45 @@ def check_structure(
     return found
 
 
-def _headings(document: ReportText, title: str) -> list[tuple[int, str, str]]:
-    """(paragraph number, numeral, text) of each paragraph that is a part heading (一、…)."""
+def _headings(document: ReportText, title: str, narrative: Narrative) -> list[tuple[int, str, str]]:
+    """(paragraph number, numeral, text) of each paragraph that is a part heading (一、…), its
+    text numbered with 、 whatever it was numbered with."""
     result = []
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
         heading = _HEADING.match(text)
         if heading and len(text) <= MAX_HEADING and text != title and not text.endswith("。"):
-            result.append((paragraph.number, heading["numeral"], text))
+            numeral = heading["numeral"]
+            if heading["mark"] or _official_title(heading["title"], narrative):
+                result.append((paragraph.number, numeral, f"{numeral}、{heading['title']}"))
     return result
+
+
+def _official_title(title: str, narrative: Narrative) -> bool:
+    """Whether a heading's words after its numeral are a part's official title or a variant's."""
+    return any(
+        match(title, h.partition("、")[2] or h) is Match.EXACT
+        for part in narrative.parts
+        for h in (part.heading, *part.variants)
+    )
+
+
+def _check_numbering(
+    document: ReportText, assigned: dict[int, int], problems: Problems, where: Location
+) -> None:
+    """One warning for a document whose part headings are numbered 一．/一，/一　 instead of 一、."""
+    for paragraph in document.paragraphs:
+        heading = _HEADING.match(paragraph.text.strip())
+        if paragraph.number in assigned and heading and heading["mark"] != "、":
+            mark = heading["mark"]
+            used = f"用了“{mark}”" if mark.strip() else "没有顿号"
+            problems.warning(
+                "heading-numbering",
+                f"部分标题的序号后{used}（如“{paragraph.text.strip()}”），应用顿号：“"
+                f"{heading['numeral']}、{heading['title']}”",
+                Location(where.file, place=f"第{paragraph.number}段"),
+            )
+            return
 
 
 def _part_match(heading: str, part: Part) -> Match:

@@ -10,7 +10,10 @@ from decimal import Decimal, InvalidOperation
 from generator.base.problems import Location
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_CLAUSE_MARK = re.compile(r"[，,；;：:（）()【】\[\]]")
+_CLAUSE_MARK = re.compile(r"[，；;：:（）()【】\[\]]|(?<!\d),|,(?!\d)")
+"""Where a clause ends; a comma between digits (517,654) is a thousands separator."""
+_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+(?![\d.])")
+"""517，654: a full-width comma between digit groups of exactly three is a thousands separator."""
 _NUMBER = re.compile(
     r"(?P<before>约|近|超过|逾|多达|将近|接近|达)?"
     r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -44,6 +47,8 @@ _COMPARED = (
     "较上年度",
     "比上年度",
 )
+_COMPARED_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})\s*年")
+"""较2024年: compared with a year named (last year's only when it is the year before)."""
 _RISE = ("增加", "增长", "上升", "提高", "增", "多")
 SCALES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
@@ -72,6 +77,8 @@ class Stated:
     approximate: bool
     change: int = 0
     """+1 or −1 when the number is a change against last year (同比增长 …), else 0."""
+    against: int | None = None
+    """The year a change is against when the text names it (较2024年增加30件)."""
 
     @property
     def percent(self) -> bool:
@@ -84,10 +91,12 @@ class Stated:
 
 
 def normalize(text: str) -> str:
-    """Full-width digits and the percent sign folded, spaces beside numbers removed."""
+    """Full-width digits and the percent sign folded, a full-width thousands separator made
+    ASCII (517，654), spaces beside numbers removed."""
     folded = "".join(
         unicodedata.normalize("NFKC", ch) if ch in "０１２３４５６７８９．％" else ch for ch in text
     )
+    folded = _THOUSANDS.sub(lambda m: m.group(0).replace("，", ","), folded)
     return re.sub(r"(?<=\d) (?=\S)|(?<=\S) (?=\d)", "", folded)
 
 
@@ -129,6 +138,7 @@ def stated_numbers(sentence: str) -> list[Stated]:
             or match.group("scale")
         )
         unit = match.group("unit")
+        change, against = _change(sentence, match.start())
         found.append(
             Stated(
                 value=value * scale,
@@ -139,26 +149,30 @@ def stated_numbers(sentence: str) -> list[Stated]:
                 decimals=decimals,
                 scale=scale,
                 approximate=approximate,
-                change=_change(sentence, match.start()),
+                change=change,
+                against=against,
             )
         )
     return found
 
 
-def _change(sentence: str, start: int) -> int:
-    """+1/−1 when the words before the number say it is a change against last year."""
+def _change(sentence: str, start: int) -> tuple[int, int | None]:
+    """+1/−1 when the words before the number say it is a change against last year (or a year
+    they name: 较2024年), and that year; (0, None) when they do not."""
     clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, start)), default=0)
     before = sentence[clause_start:start]
     window = before[-6:]
     word = next((w for w in _CHANGE_WORDS if window.rstrip("了约近").endswith(w)), None)
     if word is None:
-        return 0
-    compared = any(c in before for c in _COMPARED) or any(
-        c in sentence[max(0, clause_start - 30) : clause_start] for c in _COMPARED
-    )
-    if not compared:
-        return 0
-    return 1 if word in _RISE else -1
+        return 0, None
+    direction = 1 if word in _RISE else -1
+    for text in (before, sentence[max(0, clause_start - 30) : clause_start]):
+        if any(c in text for c in _COMPARED):
+            return direction, None
+        named = list(_COMPARED_YEAR.finditer(text))
+        if named:
+            return direction, int(named[-1]["year"])
+    return 0, None
 
 
 def clause_of(sentence: str, position: int) -> tuple[int, str]:
@@ -167,3 +181,18 @@ def clause_of(sentence: str, position: int) -> tuple[int, str]:
         if offset <= position:
             return offset, clause
     return 0, sentence
+
+
+def quote(sentence: str, around: int = 0, width: int = 60) -> str:
+    """A sentence as quoted in a message: whole when short, else the part around a position."""
+    text = sentence.strip()
+    if len(text) <= width:
+        return f"“{text}”"
+    start = max(0, min(around - width // 2, len(text) - width))
+    return (
+        "“"
+        + ("…" if start else "")
+        + text[start : start + width]
+        + ("…" if start + width < len(text) else "")
+        + "”"
+    )

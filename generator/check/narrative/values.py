@@ -18,6 +18,8 @@ class FigureSet:
     numbers: Mapping[str, Decimal]
     labels: Mapping[str, str] = field(default_factory=dict)
     """What each field is called in messages (the format's label)."""
+    year: int | None = None
+    """The year the figures are of, when known (a change 较2024年 is checked against 2024's)."""
 
     def of(self, base: Base) -> Decimal | None:
         """The sum of the base's fields, or None when any of them is unknown."""

@@ -96,3 +96,18 @@ def test_a_problems_part_that_says_only_none() -> None:
     lines = report()
     lines[lines.index("五、存在的主要问题及改进情况") + 1] = "无。"
     assert any("只写了“无。”" in p for p in outline_problems(lines))
+
+
+def test_headings_numbered_with_other_punctuation_give_one_warning() -> None:
+    for mark in ("．", ".", "，", "　"):
+        headings = [h.replace("、", mark, 1) for h in HEADINGS]
+        found = outline_problems(report(headings=headings))
+        said = "没有顿号（如“一总体情况”" if mark == "　" else f"用了“{mark}”（如“{headings[0]}”"
+        assert found == [  # the text reader takes out the space between 一 and 总体情况
+            f"heading-numbering [警告] r.txt 第3段：部分标题的序号后{said}），应用顿号：“一、总体情况”"
+        ], mark
+    # with nothing after the numeral only an official title is a heading (not 一是…)
+    lines = report(headings=["一总体情况", *HEADINGS[1:]])
+    lines.insert(4, "一是加强组织领导")
+    found = outline_problems(lines)
+    assert [p.split()[0] for p in found] == ["heading-numbering"]
