@@ -257,10 +257,10 @@ def main(count: int) -> None:
     help_s, help_mib, _ = command(["--help"])
     report, reports = audit_inputs()
     audit_s, audit_mib, _ = command(
-        ["--audit", str(report), "--quiet", "--out", str(CACHE / "audit-1")]
+        ["--audit", str(report), "--quiet", "--out", str(CACHE / "audit-1-out")]
     )
     audit_folder_s, audit_folder_mib, _ = command(
-        ["--audit", str(reports), "--quiet", "--out", str(CACHE / "audit-100")]
+        ["--audit", str(reports), "--quiet", "--out", str(CACHE / "audit-100-out")]
     )
 
     openpyxl_s = naive_openpyxl(folder, read_only=False)

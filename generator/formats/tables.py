@@ -119,10 +119,7 @@ class TableSpec:
     def column_name(self, column: int) -> str:
         """A data column as messages name it: its header (结果维持), or where that repeats in the
         table, the path of headers above it (行政诉讼·未经复议直接起诉·结果维持)."""
-        path = self.column_header(column)[2]
-        lowest = path.rsplit("·", 1)[-1]
-        repeats = sum(1 for c in range(len(self.columns)) if self.column_header(c)[1] == lowest)
-        return path if repeats > 1 else lowest
+        return self._column_names[column]
 
     def column_header(self, column: int) -> tuple[str, str, str]:
         """(cell, text) of the lowest header cell over a data column, and the column's name.
@@ -130,12 +127,28 @@ class TableSpec:
         The name is the path of header texts over the column, leaving out wide cells that span
         every data column (captions such as 申请人情况), e.g. 行政诉讼·未经复议直接起诉·结果维持.
         """
-        col = len(self.label_widths) + column
-        covering = [s for s in self.header_spans if s.col <= col < s.col + s.cols]
-        lowest = max(covering, key=lambda s: s.row)
-        path = [s.text for s in covering if s.cols == 1 or s.cols < len(self.columns)]
-        ref = f"{self.column_letter(lowest.col)}{self.top + lowest.row}"
-        return ref, lowest.text, "·".join(path)
+        return self._column_headers[column]
+
+    @cached_property
+    def _column_headers(self) -> tuple[tuple[str, str, str], ...]:
+        headers = []
+        for column in range(len(self.columns)):
+            col = len(self.label_widths) + column
+            covering = [s for s in self.header_spans if s.col <= col < s.col + s.cols]
+            lowest = max(covering, key=lambda s: s.row)
+            path = [s.text for s in covering if s.cols == 1 or s.cols < len(self.columns)]
+            ref = f"{self.column_letter(lowest.col)}{self.top + lowest.row}"
+            headers.append((ref, lowest.text, "·".join(path)))
+        return tuple(headers)
+
+    @cached_property
+    def _column_names(self) -> tuple[str, ...]:
+        texts = [text for _, text, _ in self._column_headers]
+        names = []
+        for _, _, path in self._column_headers:
+            lowest = path.rsplit("·", 1)[-1]
+            names.append(path if texts.count(lowest) > 1 else lowest)
+        return tuple(names)
 
 
 def table_from_data(data: dict[str, Any], sheet: str, top: int) -> TableSpec:

@@ -42,6 +42,8 @@ from generator.read.unit import UnitData
 
 AUDIT_FOLDER = Path("out") / "核查"
 SUMMARY_NAME = "核查汇总.xlsx"
+FINDINGS = "核查报告"
+"""What the audit's own file for a report is called after it (…核查报告.txt, …核查报告.xlsx)."""
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods")
 """Files a folder of reports may hold that are units' workbooks, not reports."""
 
@@ -215,7 +217,12 @@ def _report_files(paths: Sequence[Path], option: str, problems: Problems) -> lis
         if path.is_dir():
             found = []
             for item in sorted(path.iterdir(), key=lambda p: p.name):
-                if item.is_file() and item.suffix.lower() in REPORT_SUFFIXES and not _hidden(item):
+                if (
+                    item.is_file()
+                    and item.suffix.lower() in REPORT_SUFFIXES
+                    and not _hidden(item)
+                    and not _ours(item)
+                ):
                     found.append(item)
                 else:
                     _skipped(item, option, problems)
@@ -231,6 +238,11 @@ def _report_files(paths: Sequence[Path], option: str, problems: Problems) -> lis
     return files
 
 
+def _ours(path: Path) -> bool:
+    """Whether a file is one the audit writes (its 核查报告 or 核查汇总, from an earlier run)."""
+    return path.stem.endswith(FINDINGS) or path.name == SUMMARY_NAME
+
+
 def _hidden(path: Path) -> bool:
     return path.name.startswith(("~$", ".")) or path.name.lower() in SYSTEM_FILES
 
@@ -242,6 +254,8 @@ def _skipped(path: Path, option: str, problems: Problems) -> None:
         problems.notice("lock-file", "这是 Word/WPS 打开文件时产生的临时文件，已跳过", where)
     elif _hidden(path):
         problems.notice("system-file", "系统或隐藏文件，已跳过", where)
+    elif path.is_file() and _ours(path):
+        problems.notice("own-output", "这是本工具写出的核查结果，不是报告，已跳过", where)
     elif path.is_dir():
         problems.notice(
             "subfolder",
@@ -386,8 +400,8 @@ def _write(result: AuditResult, options: AuditOptions) -> list[Path]:
                 number += 1
                 name = f"{stem}_{number}"
             used.add(name.lower())
-            staging.write_bytes(f"{name}核查报告.txt", writer.render_text(report))
-            staging.write_bytes(f"{name}核查报告.xlsx", writer.render_xlsx(report))
+            staging.write_bytes(f"{name}{FINDINGS}.txt", writer.render_text(report))
+            staging.write_bytes(f"{name}{FINDINGS}.xlsx", writer.render_xlsx(report))
         if len(reports) > 1 or any(p.is_dir() for p in options.paths):
             staging.write_bytes(
                 SUMMARY_NAME, audit_summary.render(reports, result.problems.sorted())

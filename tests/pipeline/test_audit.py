@@ -428,3 +428,18 @@ def test_our_own_report_with_last_years_figures_audits_clean_and_they_are_checke
     wrong.write_text(text.replace(stated, stated.replace("693", "683")), encoding="utf-8-sig")
     found = errors(audit_report(wrong))
     assert len(found) == 1 and "本年新收申请同比应为增长4.4%（本年 713，上年 683）" in found[0]
+
+
+def test_a_folder_audited_into_itself_skips_its_own_findings(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    """--out the same folder, run twice: the 核查报告 of the first run are not audited as reports."""
+    folder = tmp_path / "各部门"
+    folder.mkdir()
+    shutil.copy(next(outputs[2025].glob("*.docx")), folder)
+    audit(AuditOptions((folder,), out=folder))
+    again = audit(AuditOptions((folder,), out=folder))
+    assert len(again.reports) == 1
+    skipped = [p for p in again.problems if p.code == "own-output"]
+    assert len(skipped) == 3  # the .txt and .xlsx 核查报告 and the 核查汇总
+    assert all("本工具写出的核查结果" in p.message for p in skipped)
