@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from generator.write.registry import ConversionError
@@ -110,7 +111,22 @@ def _run_alone(command: list[str], timeout: float, scratch: Path) -> None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+        _wait_for_group(process.pid)
         raise
+
+
+def _wait_for_group(group: int, seconds: float = 10) -> None:
+    """Until every process of the group has ended: the office process (not the one waited for)
+    may still be finishing a write into the profile, which is removed next."""
+    if os.name == "nt":
+        return
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.02)
 
 
 def _is_pdf(path: Path) -> bool:
