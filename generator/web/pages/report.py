@@ -133,6 +133,8 @@ def _build(job: Job, year: int, chosen: dict[str, bool]) -> None:
     )
     asked = Asked(year, options.spec.name, len(received), chosen["check_only"])
     try:
+        if not received and not problems.blocking():
+            problems.error("no-workbooks", "上传的压缩包中没有文件（只有文件夹或系统文件）")
         if problems.blocking():  # a .zip that could not be unpacked: its units would be missing
             job.view = ReportView(asked, problems.tally(), failure=lines(problems, job))
             return

@@ -115,3 +115,15 @@ def test_every_option_reaches_the_build(visitor: Visitor) -> None:
     own = [name for name in links if name.startswith("单位/")]
     assert len([n for n in own if n.endswith(".docx")]) == 16
     assert len([n for n in own if n.endswith(".pdf")]) == 16
+
+
+def test_a_zip_with_nothing_in_it_is_told(visitor: Visitor) -> None:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("各单位/", b"")
+        archive.writestr("__MACOSX/._x", b"")
+    page = visitor.follow(
+        visitor.submit("/report", {"year": "2018"}, {"workbooks": [(packed.getvalue(), "空.zip")]})
+    )
+    assert "[错误] 上传的压缩包中没有文件（只有文件夹或系统文件）" in text_of(page)
+    assert "inputs" not in text_of(page)
