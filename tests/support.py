@@ -101,6 +101,17 @@ def libreoffice_convert_all(sources: list[Path], target: str, folder: Path) -> l
     return converted
 
 
+SIX_PARTS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
+"""The six part headings of the table formats (2019 试行 and 2021 national)."""
+
+
 def assert_headings_in_order(text: str, headings: list[str]) -> None:
     """Each heading is a paragraph of the text report, and they come in this order."""
     positions = [text.index("\u3000\u3000" + heading + "\n") for heading in headings]

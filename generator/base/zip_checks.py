@@ -6,11 +6,14 @@ it is inflated; the messages name what is checked (a workbook, a report file).
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.base import limits
+
+DAMAGED = "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,22 @@ def check_zip_directory(data: bytes, kind: PackageKind) -> None:
     entries = int.from_bytes(data[end + 10 : end + 12], "little")
     if limits.MAX_ZIP_MEMBERS < entries < 0xFFFF:
         raise kind.error(_too_many(entries, kind))
+
+
+def open_package(data: bytes, kind: PackageKind) -> zipfile.ZipFile:
+    """The zip, its directory checked first; a damaged one is refused with kind's error."""
+    check_zip_directory(data, kind)
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,  # a directory entry claiming a zip version from the future
+    ):
+        raise kind.error(DAMAGED) from None
 
 
 def check_members(archive: zipfile.ZipFile, kind: PackageKind) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
 from generator.base import limits
-from generator.base.zip_checks import check_member, check_members, check_zip_directory
+from generator.base.zip_checks import check_member, check_members, open_package
 from generator.read.advice import SAVE_AS_XLSX
 from generator.read.legacy import open_legacy
 from generator.read.sniff import FileType, ole2_stream_names, sniff, zip_flavour
@@ -70,20 +68,7 @@ def open_workbook(path: Path) -> Workbook:
         return open_legacy(path, OLE2_WORKBOOK)
     if kind is not FileType.ZIP:
         raise WorkbookError(_FILE_KIND_MESSAGES[kind], "not-xlsx")
-    check_zip_directory(data, WORKBOOK)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        ValueError,
-        OSError,
-        EOFError,
-        NotImplementedError,  # a directory entry claiming a zip version from the future
-    ):
-        raise WorkbookError(
-            "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交", "broken-zip"
-        ) from None
+    archive = open_package(data, WORKBOOK)
     flavour = zip_flavour(archive)
     if flavour == "ods":
         check_members(archive, WORKBOOK)

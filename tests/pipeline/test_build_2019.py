@@ -22,6 +22,7 @@ from generator.pipeline.options import BuildOptions
 from generator.pipeline.writing import UNITS_FOLDER
 from tests.conftest import GOLDEN, ROOT
 from tests.support import (
+    SIX_PARTS,
     W,
     assert_headings_in_order,
     docx_tables,
@@ -101,15 +102,7 @@ def test_golden_text(built, update_goldens: bool) -> None:
 
 def test_six_parts_and_the_trial_format_named(built) -> None:
     text = built[2]
-    headings = [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ]
-    assert_headings_in_order(text, headings)
+    assert_headings_in_order(text, SIX_PARTS)
     assert "年度报告格式（试行）》（国办公开办函〔2019〕60号）" in text
     assert "30号" not in text and "信息处理费" not in text
     assert text.index("六、其他需要报告的事项\n\n\u3000\u3000无。\n") > 0

@@ -20,6 +20,7 @@ from generator.pipeline.build import build, check_inputs
 from generator.pipeline.options import BuildOptions
 from tests.conftest import GOLDEN, ROOT
 from tests.support import (
+    SIX_PARTS,
     W,
     assert_headings_in_order,
     docx_tables,
@@ -61,15 +62,7 @@ def test_golden_text(built, update_goldens: bool) -> None:
 
 def test_six_parts_with_the_official_headings(built) -> None:
     text = built[2]
-    headings = [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ]
-    assert_headings_in_order(text, headings)
+    assert_headings_in_order(text, SIX_PARTS)
 
 
 def published_figures() -> list[str]:

@@ -7,10 +7,9 @@ the fallback copies of drawings are left out.
 
 from __future__ import annotations
 
-import io
 import zipfile
 
-from generator.base.zip_checks import PackageKind, check_member, check_members, check_zip_directory
+from generator.base.zip_checks import PackageKind, check_member, check_members, open_package
 from generator.read.documents.blocks import Blocks, written_span
 from generator.read.documents.errors import DocumentError
 from generator.read.documents.model import Cell, ReportText, clean
@@ -34,20 +33,7 @@ def read_docx_report(name: str, data: bytes) -> ReportText:
 
 
 def _document_part(data: bytes) -> bytes:
-    check_zip_directory(data, WORD_FILE)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        ValueError,
-        OSError,
-        EOFError,
-        NotImplementedError,  # a directory entry claiming a zip version from the future
-    ):
-        raise DocumentError(
-            "文件已损坏（压缩结构不完整，可能传输中断），请重新保存后提交"
-        ) from None
+    archive = open_package(data, WORD_FILE)
     check_members(archive, WORD_FILE)
     try:
         info = archive.getinfo(_MAIN)

@@ -8,15 +8,7 @@ from generator.base.problems import Problems
 from generator.check.narrative.structure import check_structure
 from generator.formats.registry import format_for_year
 from generator.read.documents.text import read_text_report
-
-HEADINGS = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-]
+from tests.support import SIX_PARTS
 
 
 def outline_problems(lines: list[str], year: int = 2025) -> list[str]:
@@ -30,7 +22,7 @@ def outline_problems(lines: list[str], year: int = 2025) -> list[str]:
 def report(
     *,
     title: str = "某县人民政府2025年政府信息公开工作年度报告",
-    headings=HEADINGS,
+    headings=SIX_PARTS,
     date: str = "2026年1月20日",
     intro: str = "",
 ) -> list[str]:
@@ -45,28 +37,28 @@ def test_a_well_formed_report_gives_nothing() -> None:
 
 
 def test_missing_renumbered_out_of_order_and_variant_parts() -> None:
-    missing = outline_problems(report(headings=[h for h in HEADINGS if not h.startswith("四")]))
+    missing = outline_problems(report(headings=[h for h in SIX_PARTS if not h.startswith("四")]))
     assert missing == [
         "part-missing [错误] r.txt：缺少“四、政府信息公开行政复议、行政诉讼情况”部分"
     ]
-    renumbered = [*HEADINGS[:3], "四、存在的主要问题及改进情况", "五、其他需要报告的事项"]
+    renumbered = [*SIX_PARTS[:3], "四、存在的主要问题及改进情况", "五、其他需要报告的事项"]
     found = outline_problems(report(headings=renumbered))
     assert (
         "part-renumbered [错误] r.txt 第9段：“四、存在的主要问题及改进情况”的序号应为“五、”（五、存在的主要问题及改进情况）"
         in found
     )
-    swapped = [HEADINGS[0], HEADINGS[2], HEADINGS[1], *HEADINGS[3:]]
+    swapped = [SIX_PARTS[0], SIX_PARTS[2], SIX_PARTS[1], *SIX_PARTS[3:]]
     found = outline_problems(
         report(headings=[h[2:] and f"{'一二三四五六'[i]}、{h[2:]}" for i, h in enumerate(swapped)])
     )
     assert any(p.startswith("parts-out-of-order") for p in found)
     variant = outline_problems(
         report(
-            headings=[*HEADINGS[:4], "五、政府信息公开工作存在的主要问题及改进情况", HEADINGS[5]]
+            headings=[*SIX_PARTS[:4], "五、政府信息公开工作存在的主要问题及改进情况", SIX_PARTS[5]]
         )
     )
     assert variant == []
-    odd = outline_problems(report(headings=[*HEADINGS[:4], "五、存在问题和不足", HEADINGS[5]]))
+    odd = outline_problems(report(headings=[*SIX_PARTS[:4], "五、存在问题和不足", SIX_PARTS[5]]))
     assert any("缺少“五、存在的主要问题及改进情况”部分" in p for p in odd)
 
 
@@ -100,14 +92,14 @@ def test_a_problems_part_that_says_only_none() -> None:
 
 def test_headings_numbered_with_other_punctuation_give_one_warning() -> None:
     for mark in ("．", ".", "，", "　"):
-        headings = [h.replace("、", mark, 1) for h in HEADINGS]
+        headings = [h.replace("、", mark, 1) for h in SIX_PARTS]
         found = outline_problems(report(headings=headings))
         said = "没有顿号（如“一总体情况”" if mark == "　" else f"用了“{mark}”（如“{headings[0]}”"
         assert found == [  # the text reader takes out the space between 一 and 总体情况
             f"heading-numbering [警告] r.txt 第3段：部分标题的序号后{said}），应用顿号：“一、总体情况”"
         ], mark
     # with nothing after the numeral only an official title is a heading (not 一是…)
-    lines = report(headings=["一总体情况", *HEADINGS[1:]])
+    lines = report(headings=["一总体情况", *SIX_PARTS[1:]])
     lines.insert(4, "一是加强组织领导")
     found = outline_problems(lines)
     assert [p.split()[0] for p in found] == ["heading-numbering"]
