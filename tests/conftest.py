@@ -9,10 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from generator.fillin.workbook import fill_form, new_form
 from generator.formats.registry import format_for_year
 from generator.formats.spec import FormatSpec
+
+# Property tests draw the same examples on every run, so CI passes or fails on the code alone;
+# `pytest --hypothesis-profile explore` draws new ones.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile("repeatable")
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
