@@ -8,6 +8,7 @@ printed figure stays linked to the cells it came from.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import traceback
 from collections.abc import Mapping
@@ -82,6 +83,32 @@ def _runin(value: Figure | None, level: int = 2) -> _Styled | None:
     return _Styled(value, Role.HEADING2 if level == 2 else Role.HEADING3)
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs; a cache that cannot be written is just not used."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Jinja's own per-user cache folder (private to the user, checked by Jinja), if usable.
+
+    Compiling the report template is a sixth of a whole build; a cached copy is used only
+    while the template's text is unchanged.
+    """
+    try:
+        return _QuietBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=8)
 def _environment(folder: Path) -> tuple[jinja2.Environment, _Tokens]:
     """The Jinja environment of a format folder (templates compile once per process)."""
@@ -94,6 +121,7 @@ def _environment(folder: Path) -> tuple[jinja2.Environment, _Tokens]:
         keep_trailing_newline=True,
         autoescape=False,
         finalize=lambda value: tokens.finalize(value),
+        bytecode_cache=_bytecode_cache(),
     )
     environment.filters["runin"] = _runin
     return environment, tokens

@@ -11,7 +11,6 @@ import copy
 import datetime as dt
 import io
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -22,6 +21,7 @@ from docx.shared import Twips
 from generator.base.clock import source_date
 from generator.base.ooxml_package import normalize_package
 from generator.base.textwidth import char_width
+from generator.base.xml_text import escape
 from generator.document.layout import sign_off_indents
 from generator.document.model import Align, Document, Paragraph, Role, Style, Table
 from generator.document.table_grid import placed_cells

@@ -11,11 +11,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from xml.sax.saxutils import escape, quoteattr
 
 from generator.base.a1 import column_letters, split_ref
 from generator.base.numbers import format_decimal
 from generator.base.ooxml_package import deterministic_zip
+from generator.base.xml_text import escape, quoteattr
 
 Number = int | float | Decimal
 

@@ -1,10 +1,16 @@
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
+
+import jinja2
+import pytest
 
 from generator.base.problems import Location
 from generator.compute.figures import Figure, text
 from generator.document.compose import compose
 from generator.document.model import Role, Style
+from tests.conftest import ROOT
 
 
 def render(tmp_path: Path, template: str, **context) -> object:
@@ -58,3 +64,46 @@ def test_runin_headings(tmp_path: Path) -> None:
 def test_empty_values_print_nothing(tmp_path: Path) -> None:
     doc = render(tmp_path, "{{ none }}\n{{ empty }}\n甲\n", none=None, empty=text("e", None, ()))
     assert [b.text for b in doc.blocks] == ["甲"]
+
+
+RENDER_IN_A_NEW_PROCESS = """
+import sys
+from pathlib import Path
+from generator.document.compose import TemplateProblem, compose
+try:
+    print(compose(Path(sys.argv[1]), "t.j2", {}, {}).blocks[0].text)
+except TemplateProblem as problem:
+    print(problem)
+"""
+
+
+def _render_in_a_new_process(folder: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER_IN_A_NEW_PROCESS, str(folder)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    return result.stdout.strip()
+
+
+def test_a_template_edited_after_it_was_cached_renders_as_edited(tmp_path: Path) -> None:
+    template = tmp_path / "t.j2"
+    template.write_text("甲\n", encoding="utf-8")
+    assert _render_in_a_new_process(tmp_path) == "甲"
+    template.write_text("乙\n", encoding="utf-8")  # same size, maybe the same mtime
+    assert _render_in_a_new_process(tmp_path) == "乙"
+    template.write_text("甲\n\n{{ missing.x }}\n", encoding="utf-8")
+    _render_in_a_new_process(tmp_path)
+    assert _render_in_a_new_process(tmp_path).startswith(
+        f"{tmp_path.parent.name}/{tmp_path.name}/t.j2:3: "
+    )
+
+
+def test_a_cache_that_cannot_be_written_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", refuse)
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "load_bytecode", refuse)
+    assert render(tmp_path, "丙\n").blocks[0].text == "丙"
