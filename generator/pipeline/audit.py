@@ -81,8 +81,8 @@ class ReportAudit:
         """Who reports, as the title names them (沭阳县教育局), folded for comparing; or ""."""
         return normalized(self.outline.agency) if self.outline else ""
 
-    def report(self) -> AuditReport:
-        """The 核查报告's model."""
+    def report(self, file: str = "") -> AuditReport:
+        """The 核查报告's model; `file` is how it names the report (default: the file's name)."""
         title = self.outline.title if self.outline else ""
         tables: tuple[Table, ...] = ()
         numbers: tuple[ReadNumber, ...] = ()
@@ -91,7 +91,7 @@ class ReportAudit:
             tables = tuple(report_tables(self.spec, figures).values())
             numbers = tuple(_read_numbers(self.spec, figures))
         return AuditReport(
-            file=self.path.name,
+            file=file or self.path.name,
             title=title,
             year=self.year,
             format_name=self.spec.name if self.spec else "",
@@ -383,23 +383,42 @@ def _read_numbers(spec: FormatSpec, figures: dict[str, Figure]) -> Iterator[Read
                 yield ReadNumber(title, label, table.column_name(index), figure)
 
 
+def _distinct_names(paths: list[Path]) -> list[tuple[str, str]]:
+    """How each report is named in the findings, and what its findings files are called.
+
+    A report is named by its file's name, and where two reports share a stem, by the folder it
+    is in too (各部门/报告.docx); its findings are called after the stem, with that folder
+    (各部门-报告) or, beside a twin in the same folder, its file type (报告（pdf）); a number is
+    the last resort.
+    """
+    stems = [safe_filename(p.stem).lower() for p in paths]
+    named: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for path, stem in zip(paths, stems, strict=True):
+        twins = [p for p, s in zip(paths, stems, strict=True) if s == stem]
+        shown, name = path.name, safe_filename(path.stem)
+        if len({p.parent for p in twins}) > 1:
+            shown = f"{path.parent.name}/{path.name}"
+            name = f"{safe_filename(path.parent.name)}-{name}"
+        if sum(1 for p in twins if p.parent == path.parent) > 1:
+            name = f"{name}（{path.suffix.lstrip('.').lower()}）"
+        candidate, number = name, 1
+        while candidate.lower() in used:
+            number += 1
+            candidate = f"{name}_{number}"
+        used.add(candidate.lower())
+        named.append((shown, candidate))
+    return named
+
+
 def _write(result: AuditResult, options: AuditOptions) -> list[Path]:
     from generator.write import audit_report as writer
     from generator.write import audit_summary
 
-    reports = [r.report() for r in result.reports]
-    stems = [safe_filename(r.stem) for r in reports]
-    used: set[str] = set()
+    named = _distinct_names([r.path for r in result.reports])
+    reports = [r.report(shown) for r, (shown, _) in zip(result.reports, named, strict=True)]
     with Staging(options.out) as staging:
-        for report, stem in zip(reports, stems, strict=True):
-            name = stem
-            if stems.count(stem) > 1:  # the same report as .docx and .pdf, say
-                name = f"{stem}（{report.file.rsplit('.', 1)[-1].lower()}）"
-            number = 1
-            while name.lower() in used:
-                number += 1
-                name = f"{stem}_{number}"
-            used.add(name.lower())
+        for report, (_, name) in zip(reports, named, strict=True):
             staging.write_bytes(f"{name}{FINDINGS}.txt", writer.render_text(report))
             staging.write_bytes(f"{name}{FINDINGS}.xlsx", writer.render_xlsx(report))
         if len(reports) > 1 or any(p.is_dir() for p in options.paths):

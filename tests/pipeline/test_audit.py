@@ -385,6 +385,30 @@ def test_a_folder_gets_one_report_each_and_a_summary(
     assert "结论：发现 28 个错误、1 个警告" in text and "二、从报告中读到的表格" in text
 
 
+def test_reports_sharing_a_file_name_get_findings_named_by_folder_or_type(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    for department in ("教育局", "财政局"):
+        (tmp_path / department).mkdir()
+        for suffix in (".txt", ".docx"):
+            shutil.copy(
+                next(outputs[2025].glob(f"*报告{suffix}")), tmp_path / department / f"报告{suffix}"
+            )
+    result = audit(AuditOptions((tmp_path / "教育局", tmp_path / "财政局"), out=tmp_path / "核查"))
+    assert sorted(p.name for p in result.written if p.suffix == ".txt") == [
+        "教育局-报告（docx）核查报告.txt",
+        "教育局-报告（txt）核查报告.txt",
+        "财政局-报告（docx）核查报告.txt",
+        "财政局-报告（txt）核查报告.txt",
+    ]
+    text = (tmp_path / "核查" / "财政局-报告（docx）核查报告.txt").read_text(encoding="utf-8-sig")
+    assert text.startswith("核查报告：财政局/报告.docx")
+    summary = load_workbook(tmp_path / "核查" / "核查汇总.xlsx")["核查汇总"]
+    assert [r[1] for r in summary.iter_rows(min_row=2, values_only=True) if r[1]] == [
+        "教育局/报告.docx", "教育局/报告.txt", "财政局/报告.docx", "财政局/报告.txt"
+    ]  # fmt: skip
+
+
 def test_a_document_without_a_year_or_format_says_so(tmp_path: Path) -> None:
     path = tmp_path / "无标题.txt"
     path.write_text("一、总体情况\n全年工作有序开展。\n", encoding="utf-8")
