@@ -63,6 +63,9 @@ class Problem:
     location: Location | None = None
     unit: str | None = None
     """The unit concerned, when no workbook of it says so (one on the unit list that sent none)."""
+    office: bool = False
+    """The office's own business (its unit list, last year's workbooks, the year it asked for):
+    in the office's 问题清单, never in a letter to the unit."""
 
     def __str__(self) -> str:
         where = f"{self.location}：" if self.location else ""

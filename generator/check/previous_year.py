@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from generator.base.problems import Location, Problem, Severity
+from generator.read.input_names import InputNames
 from generator.read.unit import UnitData
 
 
@@ -13,11 +13,12 @@ def screen_previous_year(
     units: Sequence[UnitData],
     last_units: Sequence[UnitData],
     year: int,
-    folder: Path,
+    names: InputNames,
     checks: str,
 ) -> tuple[list[UnitData], list[Problem]]:
     """Last year's units fit to compare with (those that say they are last year's), and warnings
-    naming the files: a wrong 报告年度, a unit in one year's folder but not the other's."""
+    naming the files: a wrong 报告年度, a unit in one year's workbooks but not the other's. They
+    are the office's own business (how it gathered the two years), never in a unit's letter."""
     problems: list[Problem] = []
     kept: list[UnitData] = []
     for unit in last_units:
@@ -31,9 +32,10 @@ def screen_previous_year(
             Problem(
                 Severity.WARNING,
                 "previous-year-mismatch",
-                f"上年（{year - 1} 年度）文件夹中的这个工作簿，报告年度{said}，不是 {year - 1}；"
-                f"可能放错了文件夹，未用它与上年核对{checks}",
-                Location(str(folder / unit.file), where.sheet, where.cell),
+                f"{names.last_year}的这个工作簿，报告年度{said}，不是 {year - 1}；"
+                f"可能不是上年（{year - 1} 年度）的工作簿，未用它与上年核对{checks}",
+                Location(names.last_year_file(unit.file), where.sheet, where.cell),
+                office=True,
             )
         )
     this_year = {u.name for u in units}
@@ -44,9 +46,9 @@ def screen_previous_year(
                 Problem(
                     Severity.WARNING,
                     "previous-year-missing",
-                    f"上年（{year - 1} 年度）文件夹 {folder.name} 中没有单位“{unit.name}”的工作簿，"
-                    f"未与上年核对{checks}",
+                    f"{names.last_year}没有单位“{unit.name}”的工作簿，未与上年核对{checks}",
                     Location(unit.file),
+                    office=True,
                 )
             )
     for unit in kept:
@@ -55,9 +57,10 @@ def screen_previous_year(
                 Problem(
                     Severity.WARNING,
                     "previous-year-extra",
-                    f"上年有单位“{unit.name}”的工作簿，本年度的输入文件夹中却没有；"
+                    f"上年有单位“{unit.name}”的工作簿，{names.this_year}却没有；"
                     "请核对是否漏报，或单位名称是否有变化",
-                    Location(str(folder / unit.file)),
+                    Location(names.last_year_file(unit.file)),
+                    office=True,
                 )
             )
     return kept, problems

@@ -36,7 +36,7 @@ from generator.pipeline.writing import (
 )
 from generator.read.inputs import list_inputs
 from generator.read.roster import read_unit_list
-from generator.read.unit import UnitData, UnitReading, read_unit
+from generator.read.unit import UnitData, UnitReading, collapse_another_format, read_unit
 from generator.write.publication import Publication
 from generator.write.registry import WriterError, conversion_for
 
@@ -90,8 +90,11 @@ def check_inputs(options: BuildOptions) -> Checked:
         validate=True,
         each=options.each,
     )
+    collapse_another_format(problems, len(found.files), options.input_names)
     if listed is not None and options.unit_list is not None:
-        problems.extend(check_roster(listed, units, found.files, options.unit_list.name))
+        problems.extend(
+            check_roster(listed, units, found.files, options.unit_list.name, options.input_names)
+        )
     previous = previous_year(options, units, problems)
     problems.extend(validate_set(units, options.spec, previous))
     check_typed_text(units, options.spec, previous, options.each, problems)
@@ -149,11 +152,11 @@ def previous_year(
     if not (spec.cross_year_checks or spec.headlines):
         return None
     folder = options.inputs.parent / str(year - 1)
+    names = options.input_names
     if options.inputs.name != str(year) or not folder.is_dir():
         problems.notice(
             "no-previous-year",
-            f"没有上年（{year - 1} 年度）的工作簿（找不到与 {options.inputs.name} 并列的文件夹 {folder.name}），"
-            f"{_not_compared(spec)}",
+            f"没有上年（{year - 1} 年度）的工作簿（{names.no_last_year}），{_not_compared(spec)}",
         )
         return None
     try:
@@ -170,11 +173,11 @@ def previous_year(
     if body is not None and not any(u.name == body for u in last_units):
         problems.notice(
             "previous-other-body",
-            f"上年文件夹 {folder.name} 中没有本年的报告单位“{body}”的工作簿，不是同一报告单位的上年数据；"
+            f"{names.last_year}没有本年的报告单位“{body}”的工作簿，不是同一报告单位的上年数据；"
             f"{_not_compared(spec)}",
         )
         return None
-    kept, found = screen_previous_year(units, last_units, year, folder, spec.cross_year_checks)
+    kept, found = screen_previous_year(units, last_units, year, names, spec.cross_year_checks)
     problems.extend(found)
     return PreviousYear(last_spec, year - 1, tuple(kept))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.base.progress import Progress, Silent
 from generator.formats.registry import format_for_year
 from generator.formats.spec import FormatSpec
+from generator.read.input_names import InputNames
 from generator.write.registry import WRITERS, Writer
 
 
@@ -30,6 +31,13 @@ class BuildOptions:
     """单位清单.txt: the units that should have sent a workbook."""
     writers: tuple[Writer, ...] = WRITERS
     progress: Progress = field(default_factory=Silent, compare=False)
+    names: InputNames | None = None
+    """How messages name the inputs; the folders and files as given unless set (the web page
+    names its upload fields)."""
+
+    @property
+    def input_names(self) -> InputNames:
+        return self.names or InputNames.folders(self.inputs, self.year, self.unit_list)
 
     @property
     def active_writers(self) -> tuple[Writer, ...]:

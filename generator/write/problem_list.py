@@ -85,7 +85,7 @@ def letters(listed: Sequence[Row], year: int) -> dict[str, bytes]:
     """Unit → the letter listing its errors and warnings (units with neither get none)."""
     by_unit: dict[str, list[Row]] = {}
     for row in listed:
-        if row.unit and row.problem.severity >= Severity.WARNING:
+        if row.unit and row.problem.severity >= Severity.WARNING and not row.problem.office:
             by_unit.setdefault(row.unit, []).append(row)
     return {unit: _letter(unit, found, year) for unit, found in by_unit.items()}
 

@@ -137,7 +137,7 @@ def test_the_unit_list_names_the_unit_still_missing(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr  # a warning: the check passes
     missing = [line for line in result.stdout.splitlines() if "还没有提交工作簿" in line]
     assert missing == [
-        "[警告] 单位清单.txt：第 17 行的“株洲市教育局”还没有提交工作簿（输入文件夹中没有该单位的工作簿）"
+        "[警告] 单位清单.txt：第 17 行的“株洲市教育局”还没有提交工作簿（本年度的输入文件夹中没有该单位的工作簿）"
     ]
     assert rows(out)[1][:2] == ("株洲市教育局", "单位清单.txt")
     assert "本办尚未收到你单位的2018年度政府信息公开工作情况填报表" in letter(out, "株洲市教育局")
@@ -152,6 +152,27 @@ def test_workbooks_of_units_not_on_the_list(tmp_path: Path) -> None:
     found = sorted((p.code, str(p.location)) for p in built.problems if p.severity > 0)
     assert found == [("not-listed", "攸县人民政府.xlsx"), ("not-submitted", "单位清单.txt")]
     assert built.written  # warnings do not stop the report
+    # The list is the office's: 攸县 gets no letter for it, the unit not found gets a reminder.
+    assert sorted(built.letters) == ["攸 县"]
+    assert rows(tmp_path / "out")[2][:2] == ("攸县人民政府", "攸县人民政府.xlsx")
+
+
+def test_a_wrong_year_is_one_problem_for_the_office_and_no_letters(tmp_path: Path) -> None:
+    built = check(BuildOptions.for_year(2025, SHIPPED, tmp_path / "out"))
+    [problem] = [p for p in built.problems if p.severity > 0]
+    assert (problem.code, problem.location, problem.office) == ("other-format", None, True)
+    assert problem.message.startswith("本年度的输入文件夹中的 16 个工作簿都是 2018 年度的填报表（")
+    assert built.letters == {}
+
+
+def test_one_unit_sending_another_years_form_is_told_in_its_letter(tmp_path: Path) -> None:
+    folder = tmp_path / "2025"
+    shutil.copytree(ROOT / "inputs" / "2025", folder)
+    shutil.copy(SHIPPED / "株洲市财政局.xlsx", folder)
+    built = check(BuildOptions.for_year(2025, folder, tmp_path / "out"))
+    [problem] = [p for p in built.problems if p.severity > 0]
+    assert (problem.code, str(problem.location)) == ("other-format", "株洲市财政局.xlsx")
+    assert "这是 2018 年度的填报表" in letter(tmp_path / "out", "株洲市财政局.xlsx")
 
 
 def test_a_unit_list_that_cannot_be_read_is_a_usage_error(tmp_path: Path) -> None:

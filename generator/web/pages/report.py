@@ -13,6 +13,7 @@ from generator.formats.registry import FormatUnavailable, format_for_year
 from generator.pipeline.build import Built, build, check
 from generator.pipeline.options import BuildOptions
 from generator.pipeline.staging import OutputError
+from generator.read.input_names import InputNames
 from generator.read.roster import UnitListError
 from generator.web.jobs import Job, current_jobs
 from generator.web.pages.common import (
@@ -38,7 +39,15 @@ OPTIONS = (
     ("charts", "同时生成图解，并在 Word 文件末尾附图表"),
     ("strict", "严格模式：有警告也不生成报告"),
 )
-UNIT_LIST_NAME = "单位清单.txt"
+UNIT_LIST_NAME = "单位清单"
+NAMES = InputNames(
+    this_year="本年度上传的填报表中",
+    last_year="上传的上年填报表中",
+    no_last_year="没有上传上年的填报表",
+    last_year_folder="上年",
+    unit_list="单位清单中",
+)
+"""The page's fields, as the messages name them."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ def _build(job: Job, year: int, chosen: dict[str, bool]) -> None:
         pdf=chosen["pdf"],
         charts=chosen["charts"],
         unit_list=unit_list,
+        names=NAMES,
     )
     asked = Asked(year, options.spec.name, len(received), chosen["check_only"])
     try:

@@ -11,21 +11,29 @@ from flask import Flask
 
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
+from generator.web.pages.report import NAMES
 from tests.web.conftest import SHIPPED_2018, Visitor, shipped, text_of, with_broken_sum
 
 TITLE = "株洲市人民政府2018年政府信息公开工作年度报告"
 
 
 def test_shipped_workbooks_give_the_command_line_s_files(visitor: Visitor, tmp_path: Path) -> None:
+    """The same library call: the same bytes, but for the 汇总表's messages, which name the
+    page's upload fields where the command line names folders."""
     page = visitor.follow(visitor.submit("/report", {"year": "2018"}, {"workbooks": shipped()}))
     assert f"已生成《{TITLE}》" in text_of(page)
+    assert "（没有上传上年的填报表）" in text_of(page)
     links = visitor.links(page)
     cli = build(BuildOptions.for_year(2018, SHIPPED_2018, tmp_path / "cli"))
+    named = build(BuildOptions.for_year(2018, SHIPPED_2018, tmp_path / "page", names=NAMES))
+    assert [p.name for p in named.written] == [p.name for p in cli.written]
     assert {p.name for p in cli.written} <= set(links)
-    for path in cli.written:
+    for path, ours in zip(cli.written, named.written, strict=True):
         download = visitor.client.get(links[path.name])
         assert download.status_code == 200
-        assert download.data == path.read_bytes(), path.name
+        assert download.data == ours.read_bytes(), path.name
+        if not path.name.endswith("汇总表.xlsx"):
+            assert download.data == path.read_bytes(), path.name
         assert "attachment" in download.headers["Content-Disposition"]
     bundle = zipfile.ZipFile(io.BytesIO(visitor.client.get(links["全部下载（.zip）"]).data))
     assert sorted(bundle.namelist()) == sorted(p.name for p in cli.written)
@@ -76,7 +84,7 @@ def test_the_unit_list_names_who_sent_nothing(visitor: Visitor) -> None:
     )
     text = text_of(page)
     assert "第 2 行的“株洲市审计局”还没有提交工作簿" in text
-    assert "单位“株洲市公安局”不在单位清单 单位清单.txt 中" in text
+    assert "单位“株洲市公安局”不在单位清单中；" in text
 
 
 def test_a_wrong_year_or_no_files_keeps_what_was_typed(visitor: Visitor) -> None:
@@ -96,12 +104,14 @@ def test_uploads_are_removed_once_read(app: Flask, visitor: Visitor) -> None:
     assert sorted(p.name for p in job.folder.iterdir()) == ["out"]
 
 
-def test_last_year_s_other_format_workbooks_are_told(visitor: Visitor) -> None:
-    """2018 workbooks sent as 2025's: one message per file, not one per misplaced label."""
+def test_every_workbook_of_another_year_is_one_message_for_the_office(visitor: Visitor) -> None:
+    """2018 workbooks sent as 2025's: the year asked for is wrong, not the units' forms."""
     page = visitor.follow(visitor.submit("/report", {"year": "2025"}, {"workbooks": shipped()}))
     text = text_of(page)
-    assert text.count("这是 2018 年度的填报表") == 16
+    assert "[错误] 本年度上传的填报表中的 16 个工作簿都是 2018 年度的填报表（叙述式年度报告" in text
+    assert text.count("2018 年度的填报表") == 1
     assert "这里的标签应为" not in text
+    assert not [name for name in visitor.links(page) if name.startswith("问题清单/")]
 
 
 def test_every_option_reaches_the_build(visitor: Visitor) -> None:
@@ -127,3 +137,18 @@ def test_a_zip_with_nothing_in_it_is_told(visitor: Visitor) -> None:
     )
     assert "[错误] 上传的压缩包中没有文件（只有文件夹或系统文件）" in text_of(page)
     assert "inputs" not in text_of(page)
+
+
+def test_last_years_uploads_are_named_by_their_field_never_by_the_servers_folder(
+    visitor: Visitor,
+) -> None:
+    """This year's workbooks sent again as last year's: said once per file, as the page names it."""
+    sent = {"workbooks": shipped(), "previous": shipped()}
+    page = visitor.follow(visitor.submit("/report", {"year": "2018"}, sent))
+    text = text_of(page)
+    assert (
+        "上年/天元区人民政府.xlsx 基本信息!B5：上传的上年填报表中的这个工作簿，报告年度填的是 2018"
+        in text
+    )
+    assert "gen-report-web" not in text and "/tmp" not in text and "inputs" not in text
+    assert not [name for name in visitor.links(page) if name.startswith("问题清单/")]
