@@ -286,6 +286,13 @@ def audit_report(
     stated = outline(document)
     result.outline = stated
     result.year = year or stated.year
+    if year is not None and stated.year is not None and stated.year != year:
+        result.problems.warning(
+            "year-differs",
+            f"报告本身写的是 {stated.year} 年度（标题或统计期限），与指定的报告年度 {year} 不符；"
+            f"以下按 {year} 年度核查，请核对报告年度",
+            where,
+        )
     if result.year is None:
         result.problems.error(
             "no-year",

@@ -409,6 +409,16 @@ def test_reports_sharing_a_file_name_get_findings_named_by_folder_or_type(
     ]  # fmt: skip
 
 
+def test_a_year_given_against_the_reports_own_is_a_warning(outputs: dict[int, Path]) -> None:
+    report = next(outputs[2025].glob("*报告.txt"))
+    assert audit_report(report, year=2025).problems.items == []
+    found = audit_report(report, year=2024).problems.items
+    assert found[0].code == "year-differs" and found[0].severity is Severity.WARNING
+    assert found[0].message.startswith(
+        "报告本身写的是 2025 年度（标题或统计期限），与指定的报告年度 2024 不符"
+    )
+
+
 def test_a_document_without_a_year_or_format_says_so(tmp_path: Path) -> None:
     path = tmp_path / "无标题.txt"
     path.write_text("一、总体情况\n全年工作有序开展。\n", encoding="utf-8")

@@ -51,7 +51,8 @@ class Outline:
 
 def outline(document: ReportText) -> Outline:
     """The title, period, date and passages of a document (no checking)."""
-    texts = [p.text for p in document.paragraphs[:6]]
+    # A row of a table written as text (a web page's 名称 | … metadata) is never the title.
+    texts = [p.text for p in document.paragraphs if "|" not in p.text][:6]
     result = Outline()
     for count in (1, 2, 3):
         for start in range(len(texts) + 1):

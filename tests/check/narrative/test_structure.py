@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.base.problems import Problems
-from generator.check.narrative.structure import check_structure
+from generator.check.narrative.structure import check_structure, outline
 from generator.formats.registry import format_for_year
 from generator.read.documents.text import read_text_report
 from tests.support import SIX_PARTS
@@ -103,3 +103,11 @@ def test_headings_numbered_with_other_punctuation_give_one_warning() -> None:
     lines.insert(4, "一是加强组织领导")
     found = outline_problems(lines)
     assert [p.split()[0] for p in found] == ["heading-numbering"]
+
+
+def test_a_web_pages_metadata_rows_written_as_text_are_not_the_title() -> None:
+    rows = [f"名称 | {report()[0]} | ||", "索引号 | 000000001/2025-00037 | 分类 | 信息公开年报 |"]
+    rows += [f"第{n}行 | 元数据 |" for n in range(5)]
+    document = read_text_report("r.txt", "\n".join([*rows, *report()]).encode("utf-8"))
+    found = outline(document)
+    assert (found.title, found.agency, found.title_year) == (report()[0], "某县人民政府", 2025)
