@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from generator.base.user_cache import user_cache_folder
 from generator.compute.figures import Figure
 from generator.document.model import Block, Document, Paragraph, Role, Run, SignOff, Style, Table
 
@@ -98,15 +99,13 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Jinja's own per-user cache folder (private to the user, checked by Jinja), if usable.
+    """Compiled templates in the user's cache folder, if there is one.
 
     Compiling the report template is a sixth of a whole build; a cached copy is used only
     while the template's text is unchanged.
     """
-    try:
-        return _QuietBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
+    folder = user_cache_folder("templates")
+    return _QuietBytecodeCache(str(folder)) if folder else None
 
 
 @lru_cache(maxsize=8)
