@@ -62,7 +62,8 @@ def by_unit(
             files.setdefault(row.unit, {})[row.file] = None
     groups = []
     for unit, found in grouped.items():
-        named = [f for f in files.get(unit, {}) if Path(f).stem != unit]  # 财政局.xlsx: 财政局's
+        # 财政局.xlsx is 财政局's; a file whose unit could not be read is its own unit
+        named = [f for f in files.get(unit, {}) if unit not in (f, Path(f).stem)]
         title = f"{unit}（{'、'.join(named)}）" if unit and named else unit or "总体"
         groups.append(Group(title, lines(found, job), letters.get(unit)))
     groups.sort(key=lambda g: g.title != "总体")

@@ -127,3 +127,10 @@ def test_a_zip_with_nothing_in_it_is_told(visitor: Visitor) -> None:
     )
     assert "[错误] 上传的压缩包中没有文件（只有文件夹或系统文件）" in text_of(page)
     assert "inputs" not in text_of(page)
+
+
+def test_a_file_whose_unit_could_not_be_read_is_named_once(visitor: Visitor) -> None:
+    sent = visitor.submit("/report", {"year": "2018"}, {"workbooks": [(b"garbage", "天元区.xlsx")]})
+    page = visitor.follow(sent)
+    assert "<h3>天元区.xlsx</h3>" in page.text
+    assert "天元区.xlsx（天元区.xlsx）" not in text_of(page)
