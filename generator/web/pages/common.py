@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from flask import redirect, url_for
 from werkzeug.wrappers import Response
@@ -21,9 +22,13 @@ def default_year() -> int:
     return dt.date.today().year - 1
 
 
+YEARS_IN_NAME = re.compile(r"（[^（）]*年度[^（）]*）$")
+"""A format name's own note of its years (叙述式年度报告（2018年度及以前）), which the hint gives."""
+
+
 def formats_covered() -> str:
-    """The years each format covers, as the year field's hint."""
-    return "；".join(f"{s.years}：{s.name}" for s in all_formats())
+    """The years each format covers, as the year field's hint: 2008—2018 年度：叙述式年度报告."""
+    return "；".join(f"{s.years}：{YEARS_IN_NAME.sub('', s.name)}" for s in all_formats())
 
 
 def parse_year(text: str | None) -> int:

@@ -56,3 +56,9 @@ def test_a_wrong_level_or_line_is_told_and_the_text_kept(visitor: Visitor) -> No
     answer = visitor.submit("/forms", {"year": "2025", "units": "甲局"}, page="/forms")
     assert "单位清单 第 1 行应为“单位名称, 单位层级”：甲局" in text_of(answer)
 
+
+def test_each_set_of_levels_is_listed_once(visitor: Visitor) -> None:
+    text = text_of(visitor.client.get("/forms"))
+    assert "2008—2018 年度：市政府、市政府工作部门、县市区政府" in text
+    assert "2019—2020 年度、2021 年度及以后：本级人民政府、政府工作部门、下级人民政府" in text
+    assert text.count("本级人民政府、政府工作部门、下级人民政府") == 1

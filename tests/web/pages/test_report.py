@@ -134,3 +134,9 @@ def test_a_file_whose_unit_could_not_be_read_is_named_once(visitor: Visitor) -> 
     page = visitor.follow(sent)
     assert "<h3>天元区.xlsx</h3>" in page.text
     assert "天元区.xlsx（天元区.xlsx）" not in text_of(page)
+
+
+def test_the_year_hint_names_each_format_s_years_once(visitor: Visitor) -> None:
+    text = text_of(visitor.client.get("/"))
+    assert "2008—2018 年度：叙述式年度报告；2019—2020 年度：试行表格格式" in text
+    assert "2018年度及以前" not in text
