@@ -14,6 +14,7 @@ from generator.base import limits
 from generator.web import security
 from generator.web.jobs import Jobs
 from generator.web.pages import audit, blank_forms, report, results
+from generator.web.pages.common import year_rule
 from generator.web.settings import WebSettings
 
 PAGES = (report.page, blank_forms.page, audit.page, results.page)
@@ -45,7 +46,10 @@ def create_app(settings: WebSettings) -> Flask:
     for page in PAGES:
         app.register_blueprint(page)
     app.jinja_env.globals.update(
-        menu=MENU, version=__version__, keep_hours=limits.WEB_RESULTS_SECONDS // 3600
+        menu=MENU,
+        version=__version__,
+        keep_hours=limits.WEB_RESULTS_SECONDS // 3600,
+        year_rule=year_rule,
     )
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(security.FormExpired, _form_expired)

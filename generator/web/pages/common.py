@@ -31,11 +31,16 @@ def formats_covered() -> str:
     return "；".join(f"{s.years}：{YEARS_IN_NAME.sub('', s.name)}" for s in all_formats())
 
 
+def year_rule() -> str:
+    """What the year field takes, as its error message and the browser's own check say it."""
+    return f"四位数字，如 {default_year()}"
+
+
 def parse_year(text: str | None) -> int:
     """The year typed in the form: four digits."""
     value = (text or "").strip()
     if not (value.isascii() and value.isdigit() and len(value) == 4):
-        raise FormProblem(f"年度应为四位数字，如 {default_year()}")
+        raise FormProblem(f"年度应为{year_rule()}")
     return int(value)
 
 

@@ -11,6 +11,7 @@ from flask import Flask
 
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
+from generator.web.pages.common import default_year
 from tests.web.conftest import SHIPPED_2018, Visitor, shipped, text_of, with_broken_sum
 
 TITLE = "株洲市人民政府2018年政府信息公开工作年度报告"
@@ -140,3 +141,9 @@ def test_the_year_hint_names_each_format_s_years_once(visitor: Visitor) -> None:
     text = text_of(visitor.client.get("/"))
     assert "2008—2018 年度：叙述式年度报告；2019—2020 年度：试行表格格式" in text
     assert "2018年度及以前" not in text
+
+
+def test_the_year_field_says_what_it_takes(visitor: Visitor) -> None:
+    """The browser's own bubble for a wrong year says what the server would."""
+    for page in ("/", "/forms", "/audit"):
+        assert f'title="四位数字，如 {default_year()}"' in visitor.client.get(page).text, page
