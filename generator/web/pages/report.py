@@ -69,6 +69,13 @@ class ReportView:
     pdf_error: str | None = None
 
     @property
+    def heading(self) -> str:
+        """The page's title: what was asked for, and whether a report came of it."""
+        if self.asked.checked_only:
+            return f"{self.asked.year} 年度检查结果"
+        return f"{self.asked.year} 年度报告{'（未生成）' if self.blocked else ''}"
+
+    @property
     def bundle_name(self) -> str:
         return f"{self.asked.year}年度报告文件.zip"
 

@@ -20,6 +20,7 @@ TITLE = "株洲市人民政府2018年政府信息公开工作年度报告"
 def test_shipped_workbooks_give_the_command_line_s_files(visitor: Visitor, tmp_path: Path) -> None:
     page = visitor.follow(visitor.submit("/report", {"year": "2018"}, {"workbooks": shipped()}))
     assert f"已生成《{TITLE}》" in text_of(page)
+    assert "<h1>2018 年度报告</h1>" in page.text
     links = visitor.links(page)
     cli = build(BuildOptions.for_year(2018, SHIPPED_2018, tmp_path / "cli"))
     assert {p.name for p in cli.written} <= set(links)
@@ -38,6 +39,8 @@ def test_a_broken_sum_is_shown_under_its_unit_with_its_cell(
     sent = visitor.submit("/report", {"year": "2018"}, {"workbooks": with_broken_sum(tmp_path)})
     page = visitor.follow(sent)
     text = text_of(page)
+    assert "<h1>2018 年度报告（未生成）</h1>" in page.text
+    assert "<title>2018 年度报告（未生成）" in page.text
     assert "未生成报告" in text
     assert "株洲市财政局（株洲市财政局.xlsx）" not in text  # the file is named once: it is the unit
     assert "<h3>株洲市财政局</h3>" in page.text
@@ -67,6 +70,7 @@ def test_check_only_writes_no_report(visitor: Visitor) -> None:
     sent = visitor.submit("/report", {"year": "2018", "check_only": "1"}, {"workbooks": shipped()})
     page = visitor.follow(sent)
     assert "检查通过" in text_of(page)
+    assert "<h1>2018 年度检查结果</h1>" in page.text
     assert "全部下载（.zip）" not in visitor.links(page)
 
 
