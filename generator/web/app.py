@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from generator import __version__
@@ -68,6 +68,8 @@ def _http_error(error: HTTPException) -> tuple[str, int]:
     message = _MESSAGES.get(status, "请求未能完成。").format(
         hours=limits.WEB_RESULTS_SECONDS // 3600, mb=limits.MAX_UPLOAD_BYTES // 2**20
     )
+    if status == 404 and request.blueprint == results.page.name:
+        message += results.ONLY_ITS_BROWSER
     return _error_page(status, message)
 
 
