@@ -16,6 +16,7 @@ from generator.read.documents.opening import REPORT_SUFFIXES
 from generator.web.jobs import Job, current_jobs
 from generator.web.pages.common import (
     FormProblem,
+    UploadWords,
     formats_covered,
     parse_year,
     to_results,
@@ -26,6 +27,8 @@ from generator.web.showing import Line, downloads, lines
 from generator.web.uploads import save_uploads
 
 page = Blueprint("audit", __name__)
+
+UPLOAD = UploadWords(wait="报告较多时需要几十秒", split="请分批上传报告")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ def form(problem: str | None = None, status: int = 200) -> tuple[str, int]:
         accept=",".join((*REPORT_SUFFIXES, ".zip")),
         formats=formats_covered(),
         limits=upload_limits(),
+        upload=UPLOAD,
     ), status
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from flask import redirect, url_for
 from werkzeug.wrappers import Response
@@ -11,6 +12,20 @@ from werkzeug.wrappers import Response
 from generator.base import limits
 from generator.formats.registry import all_formats
 from generator.web.jobs import Job
+
+
+@dataclass(frozen=True)
+class UploadWords:
+    """How a page's upload form speaks of the wait and of too much at once."""
+
+    wait: str
+    """When the work takes long, shown while it runs."""
+    split: str
+    """What to do with files over the size limit (the page's script and the server say it)."""
+
+
+SPLIT_UPLOADS = "请分批上传"
+"""The advice for too big an upload whose page is not known."""
 
 
 class FormProblem(ValueError):

@@ -17,6 +17,7 @@ from generator.read.roster import UnitListError
 from generator.web.jobs import Job, current_jobs
 from generator.web.pages.common import (
     FormProblem,
+    UploadWords,
     default_year,
     formats_covered,
     parse_year,
@@ -39,6 +40,7 @@ OPTIONS = (
     ("strict", "严格模式：有警告也不生成报告"),
 )
 UNIT_LIST_NAME = "单位清单.txt"
+UPLOAD = UploadWords(wait="文件较多或生成 PDF 时需要几十秒", split="请分批上传，或只上传填报表本身")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def form(problem: str | None = None, status: int = 200) -> tuple[str, int]:
         pdf_available=find_soffice() is not None,
         formats=formats_covered(),
         limits=upload_limits(),
+        upload=UPLOAD,
     ), status
 
 

@@ -45,6 +45,13 @@ def test_several_reports_get_a_summary_and_a_damaged_one_is_named(visitor: Visit
     assert "核查汇总.xlsx" in visitor.links(page)
 
 
+def test_the_wait_is_told_without_pdf(visitor: Visitor) -> None:
+    """The audit makes no PDF: its busy line speaks of reports, as the report page's of PDF."""
+    assert "报告较多时需要几十秒" in visitor.client.get("/audit").text
+    assert "PDF 时需要几十秒" not in visitor.client.get("/audit").text
+    assert "生成 PDF 时需要几十秒" in visitor.client.get("/").text
+
+
 def test_no_report_chosen(visitor: Visitor) -> None:
     answer = visitor.submit("/audit", {"year": ""}, page="/audit")
     assert answer.status_code == 400
