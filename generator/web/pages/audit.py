@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 from generator.base.problems import Problems
 from generator.document.audit import AuditReport
-from generator.pipeline.audit import SUMMARY_NAME, AuditOptions, audit
+from generator.pipeline.audit import SUMMARY_NAME, AuditOptions, ReportAudit, audit
 from generator.pipeline.staging import OutputError
 from generator.read.documents.opening import REPORT_SUFFIXES
 from generator.web.jobs import Job, current_jobs
@@ -38,6 +38,8 @@ class ReportFindings:
     file: str
     heading: str
     """Its title, year and format, as far as they were read."""
+    last_year: str
+    """The file of last year's report it was compared with, or ""."""
     summary: str
     lines: tuple[Line, ...]
     passed: bool
@@ -115,20 +117,23 @@ def _audit(job: Job, year: int | None, strict: bool) -> None:
     if result is not None:
         problems.extend(result.problems)
         job.downloads = downloads(result.written, out, _label)
-    findings = tuple(
-        ReportFindings(
-            file=r.path.name,
-            heading=_heading(r.report()),
-            summary=r.problems.tally(strict),
-            lines=lines(r.problems.sorted(), job),
-            passed=not r.problems.blocking(strict),
-        )
-        for r in (result.reports if result else ())
-    )
+    findings = tuple(_findings(r, strict, job) for r in (result.reports if result else ()))
     job.view = AuditView(
         reports=findings,
         request_lines=lines(problems.sorted(), job),
         passed=not problems.blocking(strict) and all(f.passed for f in findings),
+    )
+
+
+def _findings(audited: ReportAudit, strict: bool, job: Job) -> ReportFindings:
+    report = audited.report()
+    return ReportFindings(
+        file=audited.path.name,
+        heading=_heading(report),
+        last_year=report.last_year,
+        summary=audited.problems.tally(strict),
+        lines=lines(audited.problems.sorted(), job),
+        passed=not audited.problems.blocking(strict),
     )
 
 

@@ -74,3 +74,20 @@ def test_last_year_s_reports_are_matched_by_agency(visitor: Visitor) -> None:
         "所给的上年报告中没有“株洲市人民政府”上一年（2017 年度）的报告（只有 2018 年度的 上年.txt）"
         in text
     )
+    assert "与上年报告" not in text
+
+
+def test_the_last_year_s_report_compared_is_named_by_its_report(visitor: Visitor) -> None:
+    reports = ROOT / "tests" / "fixtures" / "reports"
+    this_year = reports / "2024-suqian-gov-office" / "report.txt"
+    last_year = reports / "2023-suqian-gov-office" / "report.txt"
+    sent = visitor.submit(
+        "/audit",
+        {},
+        {
+            "reports": [(this_year.read_bytes(), "2024宿迁.txt")],
+            "previous": [(last_year.read_bytes(), "2023宿迁.txt")],
+        },
+        page="/audit",
+    )
+    assert "2024宿迁.txt （与上年报告 2023宿迁.txt 对照）" in text_of(visitor.follow(sent))
