@@ -4,6 +4,7 @@ grouped by unit with their cells, and each unit's problem list to send back."""
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_last_year_s_other_format_workbooks_are_told(visitor: Visitor) -> None:
 
 
 def test_every_option_reaches_the_build(visitor: Visitor) -> None:
-    """PDF, 图解 and each unit's own reports, all offered for download."""
+    """PDF, 图解 and each unit's own reports, all offered for download, each unit's together."""
     options = {"year": "2018", "pdf": "1", "charts": "1", "each": "1"}
     page = visitor.follow(visitor.submit("/report", options, {"workbooks": shipped()}))
     links = visitor.links(page)
@@ -120,6 +121,10 @@ def test_every_option_reaches_the_build(visitor: Visitor) -> None:
     own = [name for name in links if name.startswith("单位/")]
     assert len([n for n in own if n.endswith(".docx")]) == 16
     assert len([n for n in own if n.endswith(".pdf")]) == 16
+    units = [unit for unit, _ in itertools.groupby(n.split("2018年")[0] for n in own)]
+    assert len(units) == len(set(units)) == 16
+    kinds = [n.split("年度报告")[1] for n in own[: len(own) // 16]]
+    assert kinds == [".txt", ".docx", ".pdf", ".html", "（网站编辑器用）.html", "图解.html"]
 
 
 def test_a_zip_with_nothing_in_it_is_told(visitor: Visitor) -> None:
