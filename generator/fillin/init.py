@@ -48,7 +48,7 @@ def init_forms(
     for name, level in units:
         if level not in spec.levels:
             raise UnitListError(
-                f"单位“{name}”的层级“{level}”无效，应为 {'、'.join(spec.levels)} 之一"
+                f"单位“{name}”的层级“{level}”无效，应为{'、'.join(spec.levels)}之一"
             )
     folder.mkdir(parents=True, exist_ok=True)
     result = InitResult()

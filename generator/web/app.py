@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from generator import __version__
@@ -14,12 +14,15 @@ from generator.base import limits
 from generator.web import security
 from generator.web.jobs import Jobs
 from generator.web.pages import audit, blank_forms, report, results
+from generator.web.pages.common import SPLIT_UPLOADS, year_rule
 from generator.web.settings import WebSettings
 
 PAGES = (report.page, blank_forms.page, audit.page, results.page)
 """Every page, in the order the menu lists the first three."""
 MENU = (("report.form", "生成报告"), ("blank_forms.form", "空白填报表"), ("audit.form", "核查报告"))
 LOG = logging.getLogger("gen-report.web")
+SPLIT = {report.page.name: report.UPLOAD.split, audit.page.name: audit.UPLOAD.split}
+"""What to do with too big an upload, by the page whose form sent it."""
 
 _MESSAGES = {
     400: "请求有误，请返回上一页重新填写后提交。",
@@ -28,7 +31,7 @@ _MESSAGES = {
     404: "找不到这个页面或文件：可能地址有误，或者文件已经删除（结果只保留 {hours} 小时，"
     "服务重新启动后也会清空）。",
     405: "请通过页面上的按钮提交。",
-    413: "上传的文件太大：一次最多上传 {mb} MB。请分批上传，或只上传填报表本身。",
+    413: "上传的文件太大：一次最多上传 {mb} MB。{split}。",
 }
 
 
@@ -45,7 +48,10 @@ def create_app(settings: WebSettings) -> Flask:
     for page in PAGES:
         app.register_blueprint(page)
     app.jinja_env.globals.update(
-        menu=MENU, version=__version__, keep_hours=limits.WEB_RESULTS_SECONDS // 3600
+        menu=MENU,
+        version=__version__,
+        keep_hours=limits.WEB_RESULTS_SECONDS // 3600,
+        year_rule=year_rule,
     )
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(security.FormExpired, _form_expired)
@@ -62,8 +68,12 @@ def _error_page(status: int, message: str, reference: str | None = None) -> tupl
 def _http_error(error: HTTPException) -> tuple[str, int]:
     status = error.code or 500
     message = _MESSAGES.get(status, "请求未能完成。").format(
-        hours=limits.WEB_RESULTS_SECONDS // 3600, mb=limits.MAX_UPLOAD_BYTES // 2**20
+        hours=limits.WEB_RESULTS_SECONDS // 3600,
+        mb=limits.MAX_UPLOAD_BYTES // 2**20,
+        split=SPLIT.get(request.blueprint or "", SPLIT_UPLOADS),
     )
+    if status == 404 and request.blueprint == results.page.name:
+        message += results.ONLY_ITS_BROWSER
     return _error_page(status, message)
 
 

@@ -62,7 +62,8 @@ def by_unit(
             files.setdefault(row.unit, {})[row.file] = None
     groups = []
     for unit, found in grouped.items():
-        named = [f for f in files.get(unit, {}) if Path(f).stem != unit]  # 财政局.xlsx: 财政局's
+        # 财政局.xlsx is 财政局's; a file whose unit could not be read is its own unit
+        named = [f for f in files.get(unit, {}) if unit not in (f, Path(f).stem)]
         title = f"{unit}（{'、'.join(named)}）" if unit and named else unit or "总体"
         groups.append(Group(title, lines(found, job), letters.get(unit)))
     groups.sort(key=lambda g: g.title != "总体")
@@ -71,13 +72,17 @@ def by_unit(
 
 def downloads(written: Iterable[Path], out: Path, label: Callable[[str], str]) -> list[Download]:
     """The files written into `out` as the command line lists them: the report's (in the writers'
-    order), the other files beside them, the units' reports, then the units' problem lists.
+    order), the other files beside them, the units' reports (each unit's files together, in the
+    writers' order, its PDF too), then the units' problem lists.
     `label` says what a file is, from its path in `out`."""
     found = []
     for path in written:
         name = path.relative_to(out).as_posix()
         found.append(Download(label(name), name, path))
-    return sorted(found, key=_place)
+    reports: dict[str, int] = {}  # the report each file is of → its place, in the order written
+    for item in found:
+        reports.setdefault(_report_of(item.name), len(reports))
+    return sorted(found, key=lambda item: _place(item, reports))
 
 
 def writer_label(name: str) -> str:
@@ -86,9 +91,17 @@ def writer_label(name: str) -> str:
     return made.label if made else ""
 
 
-def _place(download: Download) -> tuple[int, int]:
-    parts = Path(download.name).parts
-    if len(parts) > 1:  # in a subfolder: kept in the order written, unit by unit
-        return (3 if parts[0] == problem_list.FOLDER else 2), 0
+def _report_of(name: str) -> str:
+    """The report a file is one form of (its name less its writer's suffix), or the file itself."""
+    made = output_of(name)
+    return name.removesuffix(made.suffix) if made else name
+
+
+def _place(download: Download, reports: Mapping[str, int]) -> tuple[int, int, int]:
     made = output_of(download.name)
-    return (0, made.rank) if made else (1, 0)
+    rank = made.rank if made else 0
+    parts = Path(download.name).parts
+    if len(parts) > 1:  # in a subfolder: unit by unit as written, each unit's in the writers' order
+        folder = 3 if parts[0] == problem_list.FOLDER else 2
+        return folder, reports[_report_of(download.name)], rank
+    return (0, 0, rank) if made else (1, 0, 0)

@@ -89,11 +89,13 @@ def labels(writers: tuple[Writer | Conversion, ...]) -> str:
 
 
 class Output(NamedTuple):
-    """What made a report's file: its place among the outputs and its writer's label."""
+    """What made a report's file: its place among the outputs, its writer's label and suffix."""
 
     rank: int
     """The writers' order, each conversion right after its source."""
     label: str
+    suffix: str
+    """What the writer appended to the report's name: the name less it is the report's."""
 
 
 def output_of(name: str) -> Output | None:
@@ -102,12 +104,12 @@ def output_of(name: str) -> Output | None:
     for conversion in CONVERSIONS:
         if name.endswith(conversion.suffix):
             source = next(i for i, w in enumerate(WRITERS) if w.key == conversion.source)
-            return Output(2 * source + 1, conversion.label)
+            return Output(2 * source + 1, conversion.label, conversion.suffix)
     matching = [(len(w.suffix), i) for i, w in enumerate(WRITERS) if name.endswith(w.suffix)]
     if not matching:
         return None
     place = max(matching)[1]
-    return Output(2 * place, WRITERS[place].label)
+    return Output(2 * place, WRITERS[place].label, WRITERS[place].suffix)
 
 
 def output_rank(name: str) -> int:

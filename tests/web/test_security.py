@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,30 @@ def test_too_big_an_upload_is_refused_in_chinese(visitor: Visitor) -> None:
     )
     assert answer.status_code == 413
     assert f"一次最多上传 {limits.MAX_UPLOAD_BYTES // 2**20} MB" in text_of(answer)
+
+
+@pytest.mark.parametrize(
+    ("page", "field", "advice"),
+    [
+        ("/", "workbooks", "请分批上传，或只上传填报表本身。"),
+        ("/audit", "reports", "请分批上传报告。"),
+    ],
+)
+def test_too_big_an_upload_is_advised_as_its_page_speaks(
+    app: Flask, visitor: Visitor, page: str, field: str, advice: str
+) -> None:
+    """The server's refusal gives the same advice as the page's own check before sending."""
+    app.config["MAX_CONTENT_LENGTH"] = 4096
+    form = visitor.client.get(page).text
+    action = re.search(r'<form method="post" action="([^"]+)"', form).group(1)
+    answer = visitor.client.post(
+        action,
+        data={"csrf": visitor.token(page), field: [(io.BytesIO(b"\0" * 8192), "大文件.docx")]},
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 413
+    assert advice in text_of(answer)
+    assert advice in form  # the page's script shows it before sending
 
 
 def test_a_failure_shows_a_reference_and_no_trace(

@@ -10,12 +10,13 @@ from werkzeug.wrappers import Response
 
 from generator.base.problems import Problems
 from generator.document.audit import AuditReport
-from generator.pipeline.audit import SUMMARY_NAME, AuditOptions, audit
+from generator.pipeline.audit import SUMMARY_NAME, AuditOptions, ReportAudit, audit
 from generator.pipeline.staging import OutputError
 from generator.read.documents.opening import REPORT_SUFFIXES
 from generator.web.jobs import Job, current_jobs
 from generator.web.pages.common import (
     FormProblem,
+    UploadWords,
     formats_covered,
     parse_year,
     to_results,
@@ -27,6 +28,8 @@ from generator.web.uploads import save_uploads
 
 page = Blueprint("audit", __name__)
 
+UPLOAD = UploadWords(wait="报告较多时需要几十秒", split="请分批上传报告")
+
 
 @dataclass(frozen=True)
 class ReportFindings:
@@ -35,6 +38,8 @@ class ReportFindings:
     file: str
     heading: str
     """Its title, year and format, as far as they were read."""
+    last_year: str
+    """The file of last year's report it was compared with, or ""."""
     summary: str
     lines: tuple[Line, ...]
     passed: bool
@@ -65,6 +70,7 @@ def form(problem: str | None = None, status: int = 200) -> tuple[str, int]:
         accept=",".join((*REPORT_SUFFIXES, ".zip")),
         formats=formats_covered(),
         limits=upload_limits(),
+        upload=UPLOAD,
     ), status
 
 
@@ -111,20 +117,23 @@ def _audit(job: Job, year: int | None, strict: bool) -> None:
     if result is not None:
         problems.extend(result.problems)
         job.downloads = downloads(result.written, out, _label)
-    findings = tuple(
-        ReportFindings(
-            file=r.path.name,
-            heading=_heading(r.report()),
-            summary=r.problems.tally(strict),
-            lines=lines(r.problems.sorted(), job),
-            passed=not r.problems.blocking(strict),
-        )
-        for r in (result.reports if result else ())
-    )
+    findings = tuple(_findings(r, strict, job) for r in (result.reports if result else ()))
     job.view = AuditView(
         reports=findings,
         request_lines=lines(problems.sorted(), job),
         passed=not problems.blocking(strict) and all(f.passed for f in findings),
+    )
+
+
+def _findings(audited: ReportAudit, strict: bool, job: Job) -> ReportFindings:
+    report = audited.report()
+    return ReportFindings(
+        file=audited.path.name,
+        heading=_heading(report),
+        last_year=report.last_year,
+        summary=audited.problems.tally(strict),
+        lines=lines(audited.problems.sorted(), job),
+        passed=not audited.problems.blocking(strict),
     )
 
 

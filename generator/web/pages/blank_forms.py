@@ -32,8 +32,16 @@ def form(problem: str | None = None, status: int = 200) -> tuple[str, int]:
         year=values.get("year", default_year()),
         unit_list=values.get("units", ""),
         notice={key: values.get(key, "") for key in NOTICE_FIELDS},
-        levels=[(spec.years, "、".join(spec.levels)) for spec in all_formats()],
+        levels=_levels(),
     ), status
+
+
+def _levels() -> list[tuple[str, str]]:
+    """Each set of unit levels once, with the years of every format that has it."""
+    years: dict[tuple[str, ...], list[str]] = {}
+    for spec in all_formats():
+        years.setdefault(spec.levels, []).append(spec.years)
+    return [("、".join(covered), "、".join(levels)) for levels, covered in years.items()]
 
 
 @page.post("/forms")

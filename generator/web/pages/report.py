@@ -18,6 +18,7 @@ from generator.read.roster import UnitListError
 from generator.web.jobs import Job, current_jobs
 from generator.web.pages.common import (
     FormProblem,
+    UploadWords,
     default_year,
     formats_covered,
     parse_year,
@@ -48,6 +49,7 @@ NAMES = InputNames(
     unit_list="单位清单中",
 )
 """The page's fields, as the messages name them."""
+UPLOAD = UploadWords(wait="文件较多或生成 PDF 时需要几十秒", split="请分批上传，或只上传填报表本身")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,13 @@ class ReportView:
     pdf_error: str | None = None
 
     @property
+    def heading(self) -> str:
+        """The page's title: what was asked for, and whether a report came of it."""
+        if self.asked.checked_only:
+            return f"{self.asked.year} 年度检查结果"
+        return f"{self.asked.year} 年度报告{'（未生成）' if self.blocked else ''}"
+
+    @property
     def bundle_name(self) -> str:
         return f"{self.asked.year}年度报告文件.zip"
 
@@ -95,6 +104,7 @@ def form(problem: str | None = None, status: int = 200) -> tuple[str, int]:
         pdf_available=find_soffice() is not None,
         formats=formats_covered(),
         limits=upload_limits(),
+        upload=UPLOAD,
     ), status
 
 

@@ -18,6 +18,8 @@ from generator.web.security import visitor
 
 page = Blueprint("results", __name__)
 
+ONLY_ITS_BROWSER = "结果只能在提交的那个浏览器中查看和下载；请把下载的文件转给同事。"
+"""Why a job's address may show nothing: said whether or not the job exists."""
 BUNDLE = "all.zip"
 """Where the job's folder keeps the .zip of all its files, once asked for."""
 

@@ -45,6 +45,13 @@ def test_several_reports_get_a_summary_and_a_damaged_one_is_named(visitor: Visit
     assert "核查汇总.xlsx" in visitor.links(page)
 
 
+def test_the_wait_is_told_without_pdf(visitor: Visitor) -> None:
+    """The audit makes no PDF: its busy line speaks of reports, as the report page's of PDF."""
+    assert "报告较多时需要几十秒" in visitor.client.get("/audit").text
+    assert "PDF 时需要几十秒" not in visitor.client.get("/audit").text
+    assert "生成 PDF 时需要几十秒" in visitor.client.get("/").text
+
+
 def test_no_report_chosen(visitor: Visitor) -> None:
     answer = visitor.submit("/audit", {"year": ""}, page="/audit")
     assert answer.status_code == 400
@@ -67,3 +74,20 @@ def test_last_year_s_reports_are_matched_by_agency(visitor: Visitor) -> None:
         "所给的上年报告中没有“株洲市人民政府”上一年（2017 年度）的报告（只有 2018 年度的 上年.txt）"
         in text
     )
+    assert "与上年报告" not in text
+
+
+def test_the_last_year_s_report_compared_is_named_by_its_report(visitor: Visitor) -> None:
+    reports = ROOT / "tests" / "fixtures" / "reports"
+    this_year = reports / "2024-suqian-gov-office" / "report.txt"
+    last_year = reports / "2023-suqian-gov-office" / "report.txt"
+    sent = visitor.submit(
+        "/audit",
+        {},
+        {
+            "reports": [(this_year.read_bytes(), "2024宿迁.txt")],
+            "previous": [(last_year.read_bytes(), "2023宿迁.txt")],
+        },
+        page="/audit",
+    )
+    assert "2024宿迁.txt （与上年报告 2023宿迁.txt 对照）" in text_of(visitor.follow(sent))

@@ -49,9 +49,16 @@ def test_a_wrong_level_or_line_is_told_and_the_text_kept(visitor: Visitor) -> No
     assert answer.status_code == 400
     text = text_of(answer)
     assert (
-        "单位“甲局”的层级“市政府工作部门”无效，应为 本级人民政府、政府工作部门、下级人民政府 之一"
+        "单位“甲局”的层级“市政府工作部门”无效，应为本级人民政府、政府工作部门、下级人民政府之一"
         in text
     )
     assert "甲局, 市政府工作部门" in answer.text
     answer = visitor.submit("/forms", {"year": "2025", "units": "甲局"}, page="/forms")
     assert "单位清单 第 1 行应为“单位名称, 单位层级”：甲局" in text_of(answer)
+
+
+def test_each_set_of_levels_is_listed_once(visitor: Visitor) -> None:
+    text = text_of(visitor.client.get("/forms"))
+    assert "2008—2018 年度：市政府、市政府工作部门、县市区政府" in text
+    assert "2019—2020 年度、2021 年度及以后：本级人民政府、政府工作部门、下级人民政府" in text
+    assert text.count("本级人民政府、政府工作部门、下级人民政府") == 1

@@ -4,6 +4,7 @@ grouped by unit with their cells, and each unit's problem list to send back."""
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from flask import Flask
 
 from generator.pipeline.build import build
 from generator.pipeline.options import BuildOptions
+from generator.web.pages.common import default_year
 from generator.web.pages.report import NAMES
 from tests.web.conftest import SHIPPED_2018, Visitor, shipped, text_of, with_broken_sum
 
@@ -23,6 +25,7 @@ def test_shipped_workbooks_give_the_command_line_s_files(visitor: Visitor, tmp_p
     page = visitor.follow(visitor.submit("/report", {"year": "2018"}, {"workbooks": shipped()}))
     assert f"已生成《{TITLE}》" in text_of(page)
     assert "（没有上传上年的填报表）" in text_of(page)
+    assert "<h1>2018 年度报告</h1>" in page.text
     links = visitor.links(page)
     cli = build(BuildOptions.for_year(2018, SHIPPED_2018, tmp_path / "cli"))
     named = build(BuildOptions.for_year(2018, SHIPPED_2018, tmp_path / "page", names=NAMES))
@@ -45,6 +48,8 @@ def test_a_broken_sum_is_shown_under_its_unit_with_its_cell(
     sent = visitor.submit("/report", {"year": "2018"}, {"workbooks": with_broken_sum(tmp_path)})
     page = visitor.follow(sent)
     text = text_of(page)
+    assert "<h1>2018 年度报告（未生成）</h1>" in page.text
+    assert "<title>2018 年度报告（未生成）" in page.text
     assert "未生成报告" in text
     assert "株洲市财政局（株洲市财政局.xlsx）" not in text  # the file is named once: it is the unit
     assert "<h3>株洲市财政局</h3>" in page.text
@@ -74,6 +79,7 @@ def test_check_only_writes_no_report(visitor: Visitor) -> None:
     sent = visitor.submit("/report", {"year": "2018", "check_only": "1"}, {"workbooks": shipped()})
     page = visitor.follow(sent)
     assert "检查通过" in text_of(page)
+    assert "<h1>2018 年度检查结果</h1>" in page.text
     assert "全部下载（.zip）" not in visitor.links(page)
 
 
@@ -115,7 +121,7 @@ def test_every_workbook_of_another_year_is_one_message_for_the_office(visitor: V
 
 
 def test_every_option_reaches_the_build(visitor: Visitor) -> None:
-    """PDF, 图解 and each unit's own reports, all offered for download."""
+    """PDF, 图解 and each unit's own reports, all offered for download, each unit's together."""
     options = {"year": "2018", "pdf": "1", "charts": "1", "each": "1"}
     page = visitor.follow(visitor.submit("/report", options, {"workbooks": shipped()}))
     links = visitor.links(page)
@@ -125,6 +131,10 @@ def test_every_option_reaches_the_build(visitor: Visitor) -> None:
     own = [name for name in links if name.startswith("单位/")]
     assert len([n for n in own if n.endswith(".docx")]) == 16
     assert len([n for n in own if n.endswith(".pdf")]) == 16
+    units = [unit for unit, _ in itertools.groupby(n.split("2018年")[0] for n in own)]
+    assert len(units) == len(set(units)) == 16
+    kinds = [n.split("年度报告")[1] for n in own[: len(own) // 16]]
+    assert kinds == [".txt", ".docx", ".pdf", ".html", "（网站编辑器用）.html", "图解.html"]
 
 
 def test_a_zip_with_nothing_in_it_is_told(visitor: Visitor) -> None:
@@ -152,3 +162,22 @@ def test_last_years_uploads_are_named_by_their_field_never_by_the_servers_folder
     )
     assert "gen-report-web" not in text and "/tmp" not in text and "inputs" not in text
     assert not [name for name in visitor.links(page) if name.startswith("问题清单/")]
+
+
+def test_a_file_whose_unit_could_not_be_read_is_named_once(visitor: Visitor) -> None:
+    sent = visitor.submit("/report", {"year": "2018"}, {"workbooks": [(b"garbage", "天元区.xlsx")]})
+    page = visitor.follow(sent)
+    assert "<h3>天元区.xlsx</h3>" in page.text
+    assert "天元区.xlsx（天元区.xlsx）" not in text_of(page)
+
+
+def test_the_year_hint_names_each_format_s_years_once(visitor: Visitor) -> None:
+    text = text_of(visitor.client.get("/"))
+    assert "2008—2018 年度：叙述式年度报告；2019—2020 年度：试行表格格式" in text
+    assert "2018年度及以前" not in text
+
+
+def test_the_year_field_says_what_it_takes(visitor: Visitor) -> None:
+    """The browser's own bubble for a wrong year says what the server would."""
+    for page in ("/", "/forms", "/audit"):
+        assert f'title="四位数字，如 {default_year()}"' in visitor.client.get(page).text, page

@@ -25,6 +25,19 @@ def test_another_browser_sees_nothing_of_a_job(visitor: Visitor, another: Visito
     assert job not in mine.text
 
 
+def test_a_job_of_another_browser_is_told_as_one_that_never_was(
+    visitor: Visitor, another: Visitor
+) -> None:
+    """The page says results stay in their browser, without telling whether this one exists."""
+    job = _job(visitor)
+    refused = another.client.get(job)
+    never = another.client.get("/jobs/" + "0" * len(job.removeprefix("/jobs/")))
+    assert refused.status_code == never.status_code == 404
+    assert refused.data == never.data
+    assert "结果只能在提交的那个浏览器中查看和下载" in text_of(refused)
+    assert "浏览器" not in text_of(another.client.get("/no-such-page"))
+
+
 def test_only_the_job_s_own_files_by_number(visitor: Visitor) -> None:
     job = _job(visitor)
     for address in (
