@@ -72,7 +72,7 @@ def _check_level_and_year(unit: UnitData, spec: FormatSpec, year: int, problems:
     if level and level.value is not None and level.value not in spec.levels:
         choices = "、".join(spec.levels)
         problems.error(
-            "bad-level", f"单位层级应为 {choices} 之一，填的是“{level.value}”", level.location
+            "bad-level", f"单位层级应为{choices}之一，填的是“{level.value}”", level.location
         )
     stated = unit.values.get("unit.year")
     if stated and stated.value is not None and stated.value != year:
