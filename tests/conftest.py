@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,23 @@ settings.register_profile("explore")
 settings.load_profile("repeatable")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests' compiled templates go to a cache of their own (the commands they run too),
+    not the user's."""
+    saved = {name: os.environ.get(name) for name in ("XDG_CACHE_HOME", "LOCALAPPDATA")}
+    folder = str(tmp_path_factory.mktemp("user-cache"))
+    os.environ.update(XDG_CACHE_HOME=folder, LOCALAPPDATA=folder)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 # A consistent set of counts for one unit of the 2018 format.

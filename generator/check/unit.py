@@ -11,6 +11,9 @@ from generator.formats.kinds import Reads
 from generator.formats.spec import Field, FormatSpec, Need
 from generator.read.unit import UnitData
 
+WRONG_YEAR = "wrong-year"
+ODD_DATE = "odd-date"
+
 _NUMERIC_BLANK = "必填项为空白；没有发生的请填 0（空白不会按 0 处理）"
 _TEXT_BLANK = "必填项为空白"
 
@@ -77,7 +80,7 @@ def _check_level_and_year(unit: UnitData, spec: FormatSpec, year: int, problems:
     stated = unit.values.get("unit.year")
     if stated and stated.value is not None and stated.value != year:
         problems.error(
-            "wrong-year",
+            WRONG_YEAR,
             f"报告年度填的是 {stated.value}，本次生成的是 {year} 年度报告；请核对是否用错了工作簿",
             stated.location,
         )
@@ -86,7 +89,7 @@ def _check_level_and_year(unit: UnitData, spec: FormatSpec, year: int, problems:
         date = cell.value if cell else None
         if isinstance(date, dt.date) and date.year not in (year, year + 1):
             problems.warning(
-                "odd-date",
+                ODD_DATE,
                 f"“{item.label}”为 {date.year}年{date.month}月{date.day}日，"
                 f"不在 {year} 年或 {year + 1} 年，请核实",
                 cell.location,

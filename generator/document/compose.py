@@ -9,6 +9,7 @@ printed figure stays linked to the cells it came from.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import traceback
 from collections.abc import Mapping
@@ -85,7 +86,20 @@ def _runin(value: Figure | None, level: int = 2) -> _Styled | None:
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs; a cache that cannot be written is just not used."""
+    """Compiled templates kept between runs; a cache that cannot be written is just not used.
+
+    Jinja keys a compiled template by its name and checks its text; the compiled code also
+    depends on the environment's settings (made in this module) and on Jinja's version, so both
+    are in the key too: after an upgrade or a change here, templates compile afresh.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        made_by = f"{jinja2.__version__}:".encode() + Path(__file__).read_bytes()
+        self._made_by = hashlib.sha256(made_by).hexdigest()[:16]
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return f"{super().get_cache_key(name, filename)}-{self._made_by}"
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
@@ -105,7 +119,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     while the template's text is unchanged.
     """
     folder = user_cache_folder("templates")
-    return _QuietBytecodeCache(str(folder)) if folder else None
+    try:
+        return _QuietBytecodeCache(folder) if folder else None
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=8)

@@ -42,6 +42,7 @@ from generator.read.unit import UnitData
 
 AUDIT_FOLDER = Path("out") / "核查"
 SUMMARY_NAME = "核查汇总.xlsx"
+YEAR_DIFFERS = "year-differs"
 FINDINGS = "核查报告"
 """What the audit's own file for a report is called after it (…核查报告.txt, …核查报告.xlsx)."""
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods")
@@ -185,8 +186,11 @@ def last_years_reports(paths: Sequence[Path], year: int | None, problems: Proble
     found = LastYears([], [])
     for path in _report_files(paths, "--previous", problems):
         report = audit_report(path, year)
+        differs = [p for p in report.problems if p.code == YEAR_DIFFERS]
         if report.spec is None:
             found.unusable += [_unusable(p) for p in report.problems]
+        elif differs:  # another year's report: comparing with it would mislead
+            found.unusable += [_unusable(p) for p in differs]
         elif not report.agency:
             found.unusable.append(
                 _unusable(
@@ -288,9 +292,9 @@ def audit_report(
     result.year = year or stated.year
     if year is not None and stated.year is not None and stated.year != year:
         result.problems.warning(
-            "year-differs",
-            f"报告本身写的是 {stated.year} 年度（标题或统计期限），与指定的报告年度 {year} 不符；"
-            f"以下按 {year} 年度核查，请核对报告年度",
+            YEAR_DIFFERS,
+            f"报告本身写的是 {stated.year} 年度（标题或统计期限），不是 {year} 年度；"
+            f"按 {year} 年度核查，请核对报告年度",
             where,
         )
     if result.year is None:
@@ -393,21 +397,20 @@ def _read_numbers(spec: FormatSpec, figures: dict[str, Figure]) -> Iterator[Read
 def _distinct_names(paths: list[Path]) -> list[tuple[str, str]]:
     """How each report is named in the findings, and what its findings files are called.
 
-    A report is named by its file's name, and where two reports share a stem, by the folder it
-    is in too (各部门/报告.docx); its findings are called after the stem, with that folder
-    (各部门-报告) or, beside a twin in the same folder, its file type (报告（pdf）); a number is
-    the last resort.
+    A report is named by its file's name; where two reports share a stem, by as many of the
+    folders it is in as tell them apart (教育局/报告.docx, 2024/教育局/报告.docx), its findings
+    called after those folders and the stem (教育局-报告), or, beside a twin in the same
+    folder, after its file type too (报告（pdf）); a number is the last resort.
     """
     stems = [safe_filename(p.stem).lower() for p in paths]
     named: list[tuple[str, str]] = []
     used: set[str] = set()
     for path, stem in zip(paths, stems, strict=True):
         twins = [p for p, s in zip(paths, stems, strict=True) if s == stem]
-        shown, name = path.name, safe_filename(path.stem)
-        if len({p.parent for p in twins}) > 1:
-            shown = f"{path.parent.name}/{path.name}"
-            name = f"{safe_filename(path.parent.name)}-{name}"
-        if sum(1 for p in twins if p.parent == path.parent) > 1:
+        folders = _telling_folders(path, twins)
+        shown = "/".join((*folders, path.name))
+        name = "-".join(safe_filename(part) for part in (*folders, path.stem))
+        if sum(1 for p in twins if p.resolve().parent == path.resolve().parent) > 1:
             name = f"{name}（{path.suffix.lstrip('.').lower()}）"
         candidate, number = name, 1
         while candidate.lower() in used:
@@ -416,6 +419,20 @@ def _distinct_names(paths: list[Path]) -> list[tuple[str, str]]:
         used.add(candidate.lower())
         named.append((shown, candidate))
     return named
+
+
+def _telling_folders(path: Path, twins: list[Path]) -> tuple[str, ...]:
+    """The fewest last folders of `path` that no twin in another folder shares (none when all
+    twins are in its folder)."""
+    own = path.resolve().parent.parts[1:]  # without the root or drive
+    others = [p.resolve().parent.parts[1:] for p in twins]
+    others = [p for p in others if p != own]
+    if not others:
+        return ()
+    for depth in range(1, len(own) + 1):
+        if all(p[-depth:] != own[-depth:] for p in others):
+            return own[-depth:]
+    return own
 
 
 def _write(result: AuditResult, options: AuditOptions) -> list[Path]:

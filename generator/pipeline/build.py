@@ -16,6 +16,7 @@ from generator.check.previous_year import screen_previous_year
 from generator.check.roster import check_roster
 from generator.check.unit import validate_unit
 from generator.check.units import PreviousYear, validate_set
+from generator.check.wrong_year import one_message_for_a_wrong_year
 from generator.compute.aggregate import summarize
 from generator.document.compose import compile_templates
 from generator.document.model import Document
@@ -36,7 +37,7 @@ from generator.pipeline.writing import (
 )
 from generator.read.inputs import list_inputs
 from generator.read.roster import read_unit_list
-from generator.read.unit import UnitData, UnitReading, collapse_another_format, read_unit
+from generator.read.unit import UnitData, UnitReading, read_unit
 from generator.write.publication import Publication
 from generator.write.registry import WriterError, conversion_for
 
@@ -90,7 +91,9 @@ def check_inputs(options: BuildOptions) -> Checked:
         validate=True,
         each=options.each,
     )
-    collapse_another_format(problems, len(found.files), options.input_names)
+    one_message_for_a_wrong_year(
+        problems, units, len(found.files), options.year, options.input_names
+    )
     if listed is not None and options.unit_list is not None:
         problems.extend(
             check_roster(listed, units, found.files, options.unit_list.name, options.input_names)

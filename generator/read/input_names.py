@@ -7,6 +7,7 @@ things either way.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,9 @@ class InputNames:
     """In last year's workbooks: 上年文件夹 2024 中."""
     no_last_year: str
     """Why there are none: 找不到与 2025 并列的文件夹 2024."""
-    last_year_folder: str
-    """Where a last year's file is said to be: inputs/2024."""
+    last_year_files: str
+    """How the location of one of last year's files starts: inputs/2024/ (the system's
+    separator on the command line; the web page's own 上年/)."""
     unit_list: str
     """In the unit list: 单位清单 名单.txt 中."""
 
@@ -34,10 +36,10 @@ class InputNames:
             this_year="本年度的输入文件夹中",
             last_year=f"上年文件夹 {last.name} 中",
             no_last_year=f"找不到与 {inputs.name} 并列的文件夹 {last.name}",
-            last_year_folder=str(last),
+            last_year_files=f"{last}{os.sep}",
             unit_list=f"单位清单 {unit_list.name} 中" if unit_list else "单位清单中",
         )
 
     def last_year_file(self, name: str) -> str:
         """The location of one of last year's files."""
-        return str(Path(self.last_year_folder) / name)
+        return f"{self.last_year_files}{name}"

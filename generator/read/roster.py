@@ -27,7 +27,10 @@ def read_unit_list(path: Path) -> list[ListedUnit]:
         text = path.read_text(encoding="gb18030", errors="replace")
     except OSError as error:
         raise UnitListError(f"无法读取单位清单 {path}（{error.strerror or error}）") from None
-    return parse_unit_list(text, f"单位清单 {path.name}")
+    named = (
+        path.name if path.stem == "单位清单" else f"单位清单 {path.name}"
+    )  # not 单位清单 单位清单
+    return parse_unit_list(text, named)
 
 
 def parse_unit_list(text: str, name: str) -> list[ListedUnit]:

@@ -13,14 +13,15 @@ from generator.formats.kinds import Reads
 from generator.formats.registry import FormatUnavailable, format_for_year
 from generator.formats.spec import Field, FormatSpec, SheetSpec
 from generator.read import cells
-from generator.read.input_names import InputNames
 from generator.read.names import normalized
 from generator.read.opening import Workbook, open_workbook
 from generator.read.xlsx import BLANK, RawCell, SheetInfo, WorkbookError
 
 LABEL_SEARCH_MARGIN = 30
-OTHER_FORMAT = "other-format"
 """How many rows below a sheet's last item the reader looks for labels that have moved."""
+OTHER_FORMAT = "other-format"
+THIS_FILE_IS = "这是 "
+"""How the message of another format's form starts (the rest says what form it is)."""
 
 
 class Located(NamedTuple):
@@ -102,30 +103,13 @@ def _form_of_another_format(unit: UnitData, spec: FormatSpec, problems: Problems
         other = format_for_year(stated)
     except FormatUnavailable:
         return None
-    return f"这是 {_ANOTHER_FORMAT.format(year=stated, other=other.name, this=spec.name)}"
+    return THIS_FILE_IS + _ANOTHER_FORMAT.format(year=stated, other=other.name, this=spec.name)
 
 
 _ANOTHER_FORMAT = (
     "{year} 年度的填报表（{other}），与本次报告所用的表格（{this}）不同，未读取。请核对报告年度；"
     "如确是本次年度的报告，请在本年度的空白填报表中重新填写后提交"
 )
-
-
-def collapse_another_format(problems: Problems, files: int, names: InputNames) -> None:
-    """When every workbook is the same other year's form, the year asked for is wrong, not the
-    units: one message for the office instead of one per unit (and a letter to each)."""
-    found = [p for p in problems if p.code == OTHER_FORMAT]
-    if files < 2 or len(found) != files or len({p.message for p in found}) != 1:
-        return
-    problems.items = [p for p in problems if p.code != OTHER_FORMAT]
-    problems.items.append(
-        Problem(
-            Severity.ERROR,
-            OTHER_FORMAT,
-            f"{names.this_year}的 {files} 个工作簿都是{found[0].message.removeprefix('这是')}",
-            office=True,
-        )
-    )
 
 
 def _read_book(book: Workbook, spec: FormatSpec, name: str, problems: Problems) -> UnitData:

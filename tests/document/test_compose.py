@@ -8,7 +8,7 @@ import pytest
 
 from generator.base.problems import Location
 from generator.compute.figures import Figure, text
-from generator.document.compose import compose
+from generator.document.compose import _QuietBytecodeCache, compose
 from generator.document.model import Role, Style
 from tests.conftest import ROOT
 
@@ -107,3 +107,11 @@ def test_a_cache_that_cannot_be_written_is_not_used(
     monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", refuse)
     monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "load_bytecode", refuse)
     assert render(tmp_path, "丙\n").blocks[0].text == "丙"
+
+
+def test_compiled_templates_are_keyed_by_jinjas_version_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _QuietBytecodeCache(tmp_path).get_cache_key("t.j2", "t.j2")
+    monkeypatch.setattr(jinja2, "__version__", "99.0")
+    assert _QuietBytecodeCache(tmp_path).get_cache_key("t.j2", "t.j2") != key

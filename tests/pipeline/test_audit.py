@@ -14,6 +14,7 @@ from generator.formats.registry import format_for_year
 from generator.pipeline.audit import (
     AuditOptions,
     ReportAudit,
+    _distinct_names,
     audit,
     audit_report,
     last_years_reports,
@@ -409,14 +410,45 @@ def test_reports_sharing_a_file_name_get_findings_named_by_folder_or_type(
     ]  # fmt: skip
 
 
+def test_twins_are_told_apart_by_as_many_folders_as_it_takes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    paths = [Path("报告.txt"), Path("a/x/报告.docx"), Path("b/x/报告.docx"), Path("b/x/报告.pdf")]
+    assert _distinct_names(paths) == [
+        (f"{tmp_path.name}/报告.txt", f"{tmp_path.name}-报告"),
+        ("a/x/报告.docx", "a-x-报告"),
+        ("b/x/报告.docx", "b-x-报告（docx）"),
+        ("b/x/报告.pdf", "b-x-报告（pdf）"),
+    ]
+
+
 def test_a_year_given_against_the_reports_own_is_a_warning(outputs: dict[int, Path]) -> None:
     report = next(outputs[2025].glob("*报告.txt"))
     assert audit_report(report, year=2025).problems.items == []
     found = audit_report(report, year=2024).problems.items
     assert found[0].code == "year-differs" and found[0].severity is Severity.WARNING
     assert found[0].message.startswith(
-        "报告本身写的是 2025 年度（标题或统计期限），与指定的报告年度 2024 不符"
+        "报告本身写的是 2025 年度（标题或统计期限），不是 2024 年度；"
     )
+
+
+def test_a_last_years_report_of_another_year_is_not_compared(
+    outputs: dict[int, Path], tmp_path: Path
+) -> None:
+    report = next(outputs[2025].glob("*报告.txt"))
+    older = tmp_path / "上年.txt"
+    older.write_text(
+        report.read_text(encoding="utf-8-sig").replace("2025", "2023"), encoding="utf-8"
+    )
+    result = audit(AuditOptions((report,), out=tmp_path / "核查", year=2025, previous=(older,)))
+    [audited] = result.reports
+    assert audited.last_year is None
+    messages = [p.message for p in (*audited.problems, *result.problems)]
+    assert any(
+        m.startswith("这份上年报告（--previous）未能使用：报告本身写的是 2023 年度")
+        for m in messages
+    ), messages
 
 
 def test_a_document_without_a_year_or_format_says_so(tmp_path: Path) -> None:

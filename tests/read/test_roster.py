@@ -25,3 +25,18 @@ def test_a_list_in_no_known_encoding_is_still_read(tmp_path: Path) -> None:
     listing = tmp_path / "单位清单.txt"
     listing.write_bytes("甲局, 市政府工作部门\n".encode("gb18030") + b"\xff\xff, x\n")
     assert read_unit_list(listing)[0] == ListedUnit("甲局", "市政府工作部门", 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("单位清单.txt", "单位清单.txt 第 1 行"),
+        ("单位清单", "单位清单 第 1 行"),
+        ("名单.txt", "单位清单 名单.txt 第 1 行"),
+    ],
+)
+def test_a_list_is_named_once(tmp_path: Path, name: str, said: str) -> None:
+    listing = tmp_path / name
+    listing.write_text("甲局\n", encoding="utf-8")
+    with pytest.raises(UnitListError, match=f"^{said}应为"):
+        read_unit_list(listing)

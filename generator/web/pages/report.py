@@ -45,7 +45,7 @@ NAMES = InputNames(
     this_year="本年度上传的填报表中",
     last_year="上传的上年填报表中",
     no_last_year="没有上传上年的填报表",
-    last_year_folder="上年",
+    last_year_files="上年/",
     unit_list="单位清单中",
 )
 """The page's fields, as the messages name them."""
