@@ -38,6 +38,8 @@ def screen_previous_year(
                 office=True,
             )
         )
+    if not kept:  # none is last year's: that each unit is missing there says nothing more
+        return kept, problems
     this_year = {u.name for u in units}
     last_year = {u.name for u in kept}
     for unit in units:

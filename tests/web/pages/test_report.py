@@ -50,7 +50,7 @@ def test_a_broken_sum_is_shown_under_its_unit_with_its_cell(
     text = text_of(page)
     assert "<h1>2018 年度报告（未生成）</h1>" in page.text
     assert "<title>2018 年度报告（未生成）" in page.text
-    assert "未生成报告" in text
+    assert "未生成报告" in text and "各单位的问题清单可以下载后直接转发给相应单位" in text
     assert "株洲市财政局（株洲市财政局.xlsx）" not in text  # the file is named once: it is the unit
     assert "<h3>株洲市财政局</h3>" in page.text
     assert "[错误] 株洲市财政局.xlsx 依申请公开!B10：" in text
@@ -118,6 +118,7 @@ def test_every_workbook_of_another_year_is_one_message_for_the_office(visitor: V
     assert text.count("2018 年度的填报表") == 1
     assert "这里的标签应为" not in text
     assert not [name for name in visitor.links(page) if name.startswith("问题清单/")]
+    assert "直接转发给相应单位" not in text
 
 
 def test_every_option_reaches_the_build(visitor: Visitor) -> None:
@@ -162,6 +163,7 @@ def test_last_years_uploads_are_named_by_their_field_never_by_the_servers_folder
     )
     assert "gen-report-web" not in text and "/tmp" not in text and "inputs" not in text
     assert not [name for name in visitor.links(page) if name.startswith("问题清单/")]
+    assert "直接转发给相应单位" not in text
 
 
 def test_a_file_whose_unit_could_not_be_read_is_named_once(visitor: Visitor) -> None:
