@@ -48,7 +48,8 @@ def convert(sources: list[Path], filter_name: str = "MS Word 2007 XML") -> list[
     by_folder: dict[Path, list[Path]] = {}
     for source in sources:
         by_folder.setdefault(source.parent, []).append(source)
-    with tempfile.TemporaryDirectory(prefix="gen-report-lo-") as profile:
+    profile = tempfile.mkdtemp(prefix="gen-report-lo-")
+    try:
         for folder, files in by_folder.items():
             command = [
                 soffice,
@@ -71,6 +72,8 @@ def convert(sources: list[Path], filter_name: str = "MS Word 2007 XML") -> list[
                 raise PdfError(
                     f"无法运行 LibreOffice（{error.strerror or error}），未生成 PDF"
                 ) from None
+    finally:
+        _remove_even_if_interrupted(Path(profile))
     targets = [source.with_suffix(".pdf") for source in sources]
     # LibreOffice exits 0 even when it could not convert: only the files tell.
     failed = [t for t in targets if not _is_pdf(t)]
@@ -113,6 +116,21 @@ def _run_alone(command: list[str], timeout: float, scratch: Path) -> None:
         process.wait()
         _wait_for_group(process.pid)
         raise
+
+
+def _remove_even_if_interrupted(folder: Path) -> None:
+    """Remove a folder of our own; a stop request (Ctrl+C, a kill) arriving half-way does not
+    leave the rest behind: the removal is finished, then the interruption goes on."""
+    interrupted: KeyboardInterrupt | None = None
+    while folder.exists():
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        except KeyboardInterrupt as stop:
+            interrupted = stop
+        else:
+            break
+    if interrupted is not None:
+        raise interrupted
 
 
 def _wait_for_group(group: int, seconds: float = 10) -> None:
