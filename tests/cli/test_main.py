@@ -264,6 +264,12 @@ def templates_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
     return root
 
 
+def line_of(root: Path, file: str, marker: str) -> int:
+    """The number of the first line of the 2021 format's `file` that holds `marker`."""
+    lines = (root / "2021" / file).read_text(encoding="utf-8").splitlines()
+    return next(number for number, text in enumerate(lines, start=1) if marker in text)
+
+
 def test_a_typo_in_a_format_names_the_file_and_the_key(tmp_path: Path) -> None:
     root = templates_copy(tmp_path, "format.toml", 'severity = "warning"', 'severty = "warning"')
     result = run("2025", "--check", GEN_REPORT_TEMPLATES=str(root))
@@ -276,13 +282,7 @@ def test_a_typo_in_a_format_names_the_file_and_the_key(tmp_path: Path) -> None:
 def test_a_broken_template_names_the_template_and_its_line(tmp_path: Path) -> None:
     old = "{{ total.apply.new.total }}"
     root = templates_copy(tmp_path, "report.j2", old, "{{ total.apply.nwe.total }}")
-    line = next(
-        number
-        for number, text in enumerate(
-            (root / "2021" / "report.j2").read_text(encoding="utf-8").splitlines(), start=1
-        )
-        if "apply.nwe" in text
-    )
+    line = line_of(root, "report.j2", "apply.nwe")
     result = run("2025", "--out", str(tmp_path / "out"), GEN_REPORT_TEMPLATES=str(root))
     assert result.returncode == 3
     assert "报告模板有误" in result.stderr
@@ -293,13 +293,7 @@ def test_a_broken_template_names_the_template_and_its_line(tmp_path: Path) -> No
 def test_check_finds_a_template_that_does_not_compile(tmp_path: Path) -> None:
     old = "{{ total.apply.new.total }}"
     root = templates_copy(tmp_path, "report.j2", old, "{{ total.apply.new.total + }}")
-    line = next(
-        number
-        for number, text in enumerate(
-            (root / "2021" / "report.j2").read_text(encoding="utf-8").splitlines(), start=1
-        )
-        if "total +" in text
-    )
+    line = line_of(root, "report.j2", "total +")
     result = run("2025", "--check", GEN_REPORT_TEMPLATES=str(root))
     assert result.returncode == 3
     assert "报告模板有误" in result.stderr and f"templates/2021/report.j2:{line}:" in result.stderr
