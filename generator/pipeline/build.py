@@ -62,8 +62,8 @@ class Built:
     written: list[Path] = field(default_factory=list)
     pdf_error: str | None = None
     """Why the PDF asked for could not be made (the other outputs are written regardless)."""
-    letters: dict[str, Path] = field(default_factory=dict)
-    """Unit → its problem list (问题清单/<单位>.txt), to send back."""
+    letters: dict[str, str] = field(default_factory=dict)
+    """Unit → its problem list to send back, by its name in the output folder (问题清单/<单位>.txt)."""
 
     @property
     def problems(self) -> Problems:
@@ -201,9 +201,10 @@ def check(options: BuildOptions) -> Built:
     result = Built(check_inputs(options))
     if problem_lists_due(result.problems, options.out):
         with Staging(options.out) as staging:
-            letters = stage_problem_lists(staging, result.problems, result.checked.units, options)
+            result.letters = stage_problem_lists(
+                staging, result.problems, result.checked.units, options
+            )
             result.written = staging.commit()
-        result.letters = {unit: options.out / name for unit, name in letters.items()}
     return result
 
 
@@ -235,7 +236,7 @@ def build(options: BuildOptions) -> Built:
         return result  # nothing to write: the output folder is not even created
     staged: Staged = {}
     with Staging(options.out) as staging:
-        letters = stage_problem_lists(staging, checked.problems, checked.units, options)
+        result.letters = stage_problem_lists(staging, checked.problems, checked.units, options)
         if publication is not None:
             try:
                 stage_report(staging, publication, options.active_writers, staged)
@@ -246,5 +247,4 @@ def build(options: BuildOptions) -> Built:
             if options.pdf:
                 result.pdf_error = stage_conversion(staging, conversion_for("pdf"), staged)
         result.written = staging.commit()
-    result.letters = {unit: options.out / name for unit, name in letters.items()}
     return result

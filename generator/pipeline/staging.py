@@ -121,8 +121,9 @@ class Staging:
             if os.path.lexists(self.folder / name)
         ]
         swap = _Swap(self.folder, self.staging, self._earlier)
+        replaced = set(staged)
         for name in earlier:
-            action = "无法替换" if name in staged else "无法删除过时的文件"
+            action = "无法替换" if name in replaced else "无法删除过时的文件"
             self._step(swap, swap.set_aside, name, action)
         for name in staged:
             self._step(swap, swap.put_in, name, "无法写入")

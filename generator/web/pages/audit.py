@@ -19,10 +19,9 @@ from generator.web.pages.common import (
     UploadWords,
     formats_covered,
     parse_year,
-    to_results,
+    run_job,
     upload_limits,
 )
-from generator.web.security import visitor
 from generator.web.showing import Line, downloads, lines
 from generator.web.uploads import save_uploads
 
@@ -83,14 +82,8 @@ def run() -> Response | tuple[str, int]:
             raise FormProblem("请选择要核查的报告文件（Word、网页、PDF 或文本，可一次选择多个）")
     except FormProblem as error:
         return form(str(error), 400)
-    jobs = current_jobs()
-    job = jobs.create(visitor())
-    try:
-        _audit(job, year, bool(request.form.get("strict")))
-    except BaseException:
-        jobs.remove(job)
-        raise
-    return to_results(job)
+    strict = bool(request.form.get("strict"))
+    return run_job(lambda job: _audit(job, year, strict))
 
 
 def _audit(job: Job, year: int | None, strict: bool) -> None:

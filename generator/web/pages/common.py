@@ -1,9 +1,10 @@
-"""What the pages share: the year field, the upload field's limits, redirecting to results."""
+"""What the pages share: the year field, the upload field's limits, running a form's job."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import redirect, url_for
@@ -11,7 +12,8 @@ from werkzeug.wrappers import Response
 
 from generator.base import limits
 from generator.formats.registry import all_formats
-from generator.web.jobs import Job
+from generator.web.jobs import Job, current_jobs
+from generator.web.security import visitor
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,14 @@ def upload_limits() -> dict[str, int]:
     }
 
 
-def to_results(job: Job) -> Response:
-    """After a form's work: its results page (so reloading it does not send the files again)."""
+def run_job(work: Callable[[Job], None]) -> Response:
+    """Do a form's work in a new job of the visitor's (removed again if the work fails), then
+    go to its results page (so reloading that page does not send the files again)."""
+    jobs = current_jobs()
+    job = jobs.create(visitor())
+    try:
+        work(job)
+    except BaseException:
+        jobs.remove(job)
+        raise
     return redirect(url_for("results.show", job_id=job.id), code=303)

@@ -22,10 +22,9 @@ from generator.web.pages.common import (
     default_year,
     formats_covered,
     parse_year,
-    to_results,
+    run_job,
     upload_limits,
 )
-from generator.web.security import visitor
 from generator.web.showing import Group, Line, by_unit, downloads, lines, writer_label
 from generator.web.uploads import save_uploads
 from generator.write import problem_list
@@ -120,14 +119,7 @@ def run() -> Response | tuple[str, int]:
             )
     except (FormProblem, FormatUnavailable) as error:
         return form(str(error), 400)
-    jobs = current_jobs()
-    job = jobs.create(visitor())
-    try:
-        _build(job, year, chosen)
-    except BaseException:
-        jobs.remove(job)
-        raise
-    return to_results(job)
+    return run_job(lambda job: _build(job, year, chosen))
 
 
 def _build(job: Job, year: int, chosen: dict[str, bool]) -> None:
@@ -173,13 +165,13 @@ def _build(job: Job, year: int, chosen: dict[str, bool]) -> None:
 
 def _keep(job: Job, built: Built, options: BuildOptions, asked: Asked) -> None:
     labels = {problem_list.BOOK: "问题清单（全部问题，可筛选）"}
-    for unit, path in built.letters.items():
-        labels[path.relative_to(options.out).as_posix()] = f"{unit}的问题清单"
+    for unit, name in built.letters.items():
+        labels[name] = f"{unit}的问题清单"
     job.downloads = downloads(
         built.written, options.out, lambda name: labels.get(name) or writer_label(name)
     )
-    number = {d.path: n for n, d in enumerate(job.downloads)}
-    letters = {unit: number[path] for unit, path in built.letters.items()}
+    number = {d.name: n for n, d in enumerate(job.downloads)}
+    letters = {unit: number[name] for unit, name in built.letters.items()}
     checked = built.checked
     groups = by_unit(
         checked.problems.sorted(),
