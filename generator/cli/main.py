@@ -76,11 +76,14 @@ def _run(argv: list[str]) -> int:
     return commands.run_build(console, year, args)
 
 
+NOT_WITH_AUDIT = ("check", "init", "each", "pdf", "charts", "unit", "level", "units", "inputs",
+                  "deadline", "contact")  # fmt: skip
+NOT_WITH_SERVE = ("check", "init", "each", "pdf", "charts", "strict", "quiet", "audit", "previous",
+                  "unit", "level", "units", "inputs", "out", "deadline", "contact")  # fmt: skip
+
+
 def _run_audit(args) -> int:
-    given = [o for o in ("check", "init", "each", "pdf", "charts") if getattr(args, o)]
-    given += [
-        o for o in ("unit", "level", "units", "inputs", "deadline", "contact") if getattr(args, o)
-    ]
+    given = _given(args, NOT_WITH_AUDIT)
     if given:
         raise UsageProblem(f"--{given[0]} 不能与 --audit 一起使用")
     year = _parse_year(args.year) if args.year is not None else None
@@ -91,30 +94,18 @@ def _run_audit(args) -> int:
 
 
 def _run_serve(args) -> int:
-    given = [
-        o for o in ("check", "init", "each", "pdf", "charts", "strict", "quiet") if getattr(args, o)
-    ]
-    given += [
-        o
-        for o in (
-            "audit",
-            "previous",
-            "unit",
-            "level",
-            "units",
-            "inputs",
-            "out",
-            "deadline",
-            "contact",
-        )
-        if getattr(args, o)
-    ]
+    given = _given(args, NOT_WITH_SERVE)
     if args.year is not None or given:
         what = f"--{given[0]}" if given else "年度"
         raise UsageProblem(f"{what} 不能与 --serve 一起使用：年度和选项在网页上选择")
     from generator.cli.commands import run_serve
 
     return run_serve(args)
+
+
+def _given(args, options: tuple[str, ...]) -> list[str]:
+    """Those of the options the command line gave."""
+    return [o for o in options if getattr(args, o)]
 
 
 def _parse_year(text: str) -> int:
