@@ -221,15 +221,11 @@ def _report_files(paths: Sequence[Path], option: str, problems: Problems) -> lis
         if path.is_dir():
             found = []
             for item in sorted(path.iterdir(), key=lambda p: p.name):
-                if (
-                    item.is_file()
-                    and item.suffix.lower() in REPORT_SUFFIXES
-                    and not _hidden(item)
-                    and not _ours(item)
-                ):
+                skipped = _why_skipped(item, option)
+                if skipped is None:
                     found.append(item)
                 else:
-                    _skipped(item, option, problems)
+                    problems.notice(*skipped, Location(str(item)))
             if not found:
                 problems.error(
                     "no-reports", f"文件夹 {path} 中没有报告文档（.docx、.html、.pdf、.txt）"
@@ -251,29 +247,25 @@ def _hidden(path: Path) -> bool:
     return path.name.startswith(("~$", ".")) or path.name.lower() in SYSTEM_FILES
 
 
-def _skipped(path: Path, option: str, problems: Problems) -> None:
-    """The notice for something in a folder of reports that is not a report."""
-    where = Location(str(path))
+def _why_skipped(path: Path, option: str) -> tuple[str, str] | None:
+    """Why something in a folder of reports is not read (its notice's code and message), or
+    None for a report."""
     if path.name.startswith("~$"):
-        problems.notice("lock-file", "这是 Word/WPS 打开文件时产生的临时文件，已跳过", where)
-    elif _hidden(path):
-        problems.notice("system-file", "系统或隐藏文件，已跳过", where)
-    elif path.is_file() and _ours(path):
-        problems.notice("own-output", "这是本工具写出的核查结果，不是报告，已跳过", where)
-    elif path.is_dir():
-        problems.notice(
-            "subfolder",
-            f"这是子文件夹，其中的文件没有读取；如需要，请把它也写在 {option} 后面",
-            where,
-        )
-    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
-        problems.notice(
+        return "lock-file", "这是 Word/WPS 打开文件时产生的临时文件，已跳过"
+    if _hidden(path):
+        return "system-file", "系统或隐藏文件，已跳过"
+    if path.is_dir():
+        return "subfolder", f"这是子文件夹，其中的文件没有读取；如需要，请把它也写在 {option} 后面"
+    if path.is_file() and _ours(path):
+        return "own-output", "这是本工具写出的核查结果，不是报告，已跳过"
+    if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES:
+        return None
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return (
             "workbook-skipped",
             "看起来是填报工作簿，不是写好的报告，已跳过；检查工作簿请用 gen-report 年度 --check",
-            where,
         )
-    else:
-        problems.notice("not-a-report", "不是报告文档（.docx、.html、.pdf、.txt），已跳过", where)
+    return "not-a-report", "不是报告文档（.docx、.html、.pdf、.txt），已跳过"
 
 
 def audit_report(
